@@ -1,0 +1,41 @@
+import ArgumentParser
+
+/// The `notes` command: publishes field notes whose listings really run.
+public struct NotesCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Publish engineering field notes whose code listings really run.",
+        discussion: """
+            Notes live in content/NN-slug/note.md with their listings beside them; templates/ holds the \
+            page templates and assets; `notes build` writes the site to site/.
+            """,
+        version: NotesVersion.current,
+        subcommands: [Build.self]
+    )
+
+    public init() {}
+}
+
+/// The tool's version, printed by `--version` and stored in cassettes and transcripts.
+public enum NotesVersion {
+    public static let current = "0.1.0"
+}
+
+extension NotesCommand {
+    /// Parses the process's arguments and runs the chosen command, exiting with its status.
+    ///
+    /// Spelled out rather than calling ArgumentParser's `main()`, whose synchronous overload wins
+    /// overload resolution from a `main.swift` and refuses an async root command.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// The fields between a note's `---` lines.
+///
+/// ```yaml
+/// number: 3
+/// title: "Do it all at once: parallel tool calls and how to build them"
+/// dek: When an agent needs a few independent lookups, ...
+/// date: 2026-04-26
+/// tags: [agents, tool-use, fundamentals]
+/// author: Ben
+/// ```
+public struct FrontMatter: Hashable, Sendable {
+    /// The note's number in the series, shown as "No. 03".
+    public var number: Int
+    public var title: String
+    /// The standfirst under the title.
+    public var dek: String
+    public var date: NoteDate
+    public var tags: [String]
+    /// Signs the note off ("- Ben"); the site's author when absent.
+    public var author: String?
+    /// Drafts are left out of the site unless the build asks for them.
+    public var isDraft: Bool
+    /// Minutes, when the author wants to set it rather than have it counted.
+    public var readingTime: Int?
+    /// Free-form fields for templates, kept as text.
+    public var extra: [String: String]
+
+    /// The keys a note may set; anything else is an error, so that typos do not pass silently.
+    public static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
+
+    public init(
+        number: Int, title: String, dek: String, date: NoteDate, tags: [String],
+        author: String? = nil, isDraft: Bool = false, readingTime: Int? = nil, extra: [String: String] = [:]
+    ) {
+        self.number = number
+        self.title = title
+        self.dek = dek
+        self.date = date
+        self.tags = tags
+        self.author = author
+        self.isDraft = isDraft
+        self.readingTime = readingTime
+        self.extra = extra
+    }
+}

@@ -1,0 +1,69 @@
+import NotesDiagnostics
+
+/// Site settings from `content/site.yml`.
+///
+/// ```yaml
+/// title: Field notes
+/// base_url: https://example.com/notes/
+/// author: Ben
+/// description: Engineering notes on LLM agents, with listings that really run.
+/// language: en
+/// feed_limit: 20        # newest notes in atom.xml, 0 for all
+/// ```
+public struct SiteConfig: Hashable, Sendable {
+    public var title: String
+    /// The absolute URL the site is published at, ending in `/`; used only where a URL must be
+    /// absolute (feed, sitemap, canonical links). Pages link relatively, so the site also works from disk.
+    public var baseURL: String
+    public var author: String
+    public var description: String
+    /// A BCP 47 language tag for `<html lang>`.
+    public var language: String
+    /// How many of the newest notes the feed carries in full; 0 for all.
+    public var feedLimit: Int
+    /// Extra settings other stages read (for example `interpreters` for `notes run`), kept as text.
+    public var extra: [String: String]
+
+    public static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "extra"]
+
+    public init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, extra: [String: String] = [:]) {
+        self.title = title
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.author = author
+        self.description = description
+        self.language = language
+        self.feedLimit = feedLimit
+        self.extra = extra
+    }
+
+    /// The path part of ``baseURL`` (`/notes/` for `https://example.com/notes/`), for pages that
+    /// cannot know their own depth, such as `404.html`.
+    public var basePath: String {
+        guard let scheme = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[scheme.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+}
+
+extension SiteConfig {
+    /// Reads `site.yml` text from `path`.
+    public init(yaml: String, path: String) throws(MarkdownError) {
+        let fields = try YAMLMapping(yaml: yaml, origin: SourceLocation(path: path, line: 1, column: 1))
+        try fields.rejectUnknownKeys(Self.knownKeys, extraKey: "extra")
+        let baseURL = try fields.string("base_url", required: true, help: "add a line `base_url: https://example.com/`")!
+        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
+            throw MarkdownError(
+                .invalidField, at: fields.location(of: "base_url"), "`base_url` must be an absolute http(s) URL, not \"\(baseURL)\"",
+                help: "write the address the site is published at, e.g. `base_url: https://example.com/notes/`")
+        }
+        self.init(
+            title: try fields.string("title", required: true)!,
+            baseURL: baseURL,
+            author: try fields.string("author", required: true)!,
+            description: try fields.string("description") ?? "",
+            language: try fields.string("language") ?? "en",
+            feedLimit: max(0, try fields.int("feed_limit") ?? 20),
+            extra: try fields.stringMap("extra") ?? [:]
+        )
+    }
+}

@@ -1,0 +1,279 @@
+import NotesDiagnostics
+import NotesMarkdown
+
+/// Renders a note's Markdown body to HTML: headings with ids and anchors, highlighted code,
+/// numbered listings and numbered figures.
+///
+/// Listings come resolved (their files read) and keyed by the line of their fence, so that this
+/// stage never touches the file system.
+package struct BodyRenderer {
+    /// Listings by the file line of their opening fence.
+    package var listings: [Int: Listing]
+    /// Shared by every note of a build: its keyword tables are built once. Nil renders code escaped only.
+    package var highlighter: SyntaxHighlighter?
+
+    package init(listings: [Int: Listing] = [:], highlighter: SyntaxHighlighter?) {
+        self.listings = listings
+        self.highlighter = highlighter
+    }
+
+    /// Renders `document` to HTML.
+    package func render(_ document: MarkdownDocument) -> RenderedBody {
+        var state = State(renderer: self)
+        state.output.reserveCapacity(16 * 1024)
+        state.blocks(document.blocks, tight: false)
+        return RenderedBody(
+            html: state.output, headings: state.headings, wordCount: state.words,
+            figureCount: state.figureNumber, listingCount: state.listingCount)
+    }
+
+    /// Inline Markdown (a title, a dek, a caption) as HTML, without a wrapping element.
+    package static func inlineHTML(_ inlines: [Inline]) -> String {
+        var state = State(renderer: BodyRenderer(highlighter: nil))
+        state.inlines(inlines)
+        return state.output
+    }
+}
+
+// MARK: - Rendering state
+
+private struct State {
+    let renderer: BodyRenderer
+    var output = ""
+    var headingIDs = HeadingIDs()
+    var headings: [RenderedBody.Heading] = []
+    var words = 0
+    var figureNumber = 0
+    var listingCount = 0
+    /// Whether text currently being written counts as prose.
+    var countingWords = true
+
+    init(renderer: BodyRenderer) {
+        self.renderer = renderer
+    }
+
+    mutating func blocks(_ blocks: [Block], tight: Bool) {
+        for block in blocks { self.block(block, tight: tight) }
+    }
+
+    mutating func block(_ block: Block, tight: Bool) {
+        switch block.kind {
+        case .paragraph(let children):
+            if let (source, title, alt) = Self.loneImage(children), !title.isEmpty {
+                figure(image: source, title: title, alt: alt)
+            } else if tight {
+                inlines(children)
+                output += "\n"
+            } else {
+                output += "<p>"
+                inlines(children)
+                output += "</p>\n"
+            }
+        case .heading(let level, let children):
+            heading(level: level, children)
+        case .codeBlock(let code):
+            codeBlock(code, at: block.location)
+        case .blockQuote(let children):
+            output += "<blockquote>\n"
+            blocks(children, tight: false)
+            output += "</blockquote>\n"
+        case .list(let list):
+            self.list(list)
+        case .thematicBreak:
+            output += "<hr>\n"
+        case .html(let html):
+            output += html
+        }
+    }
+
+    mutating func heading(level: Int, _ children: [Inline]) {
+        let text = children.plainText
+        let id = headingIDs.id(for: text)
+        headings.append(.init(level: level, id: id, text: text))
+        output += "<h\(level) id=\"\(id)\">"
+        inlines(children)
+        output += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+    }
+
+    mutating func list(_ list: ListBlock) {
+        let tag = list.isOrdered ? "ol" : "ul"
+        output += list.isOrdered && list.start != 1 ? "<ol start=\"\(list.start)\">\n" : "<\(tag)>\n"
+        for item in list.items {
+            output += "<li>"
+            if !list.isTight || item.first.map({ if case .paragraph = $0.kind { false } else { true } }) == true {
+                output += "\n"
+            }
+            blocks(item, tight: list.isTight)
+            if list.isTight, output.hasSuffix("\n") { output.removeLast() }
+            output += "</li>\n"
+        }
+        output += "</\(tag)>\n"
+    }
+
+    // MARK: Code, listings and figures
+
+    mutating func codeBlock(_ code: CodeBlock, at location: SourceLocation) {
+        if let listing = renderer.listings[location.line] {
+            self.listing(listing)
+            return
+        }
+        switch code.info.role {
+        case .figure:
+            figureNumber += 1
+            output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n<pre class=\"figure-text\">"
+            HTMLEscaping.append(code.literal, to: &output)
+            output += "</pre>\n"
+            figureCaption(BodyRenderer.captionInlines(code.info["caption"]))
+            output += "</figure>\n"
+        case .listing, .code:
+            pre(code.literal, language: code.info.language)
+        }
+    }
+
+    mutating func pre(_ code: String, language: String) {
+        output += "<pre class=\"code\""
+        if !language.isEmpty {
+            output += " data-lang=\""
+            HTMLEscaping.append(language, to: &output)
+            output += "\""
+        }
+        output += "><code>"
+        if let highlighter = renderer.highlighter {
+            output += highlighter.highlight(code, language: language)
+        } else {
+            HTMLEscaping.append(code, to: &output)
+        }
+        output += "</code></pre>\n"
+    }
+
+    mutating func listing(_ listing: Listing) {
+        listingCount += 1
+        output += "<figure class=\"listing\" id=\"listing-\(listing.number)\">\n"
+        if !listing.fileName.isEmpty {
+            output += "<div class=\"listing-header\"><a class=\"listing-file\" href=\""
+            HTMLEscaping.append(listing.fileName, to: &output)
+            output += "\" title=\"Download this file\">"
+            HTMLEscaping.append(listing.fileName, to: &output)
+            output += "</a> · <span class=\"listing-ext\">"
+            HTMLEscaping.append(listing.displayExtension, to: &output)
+            output += "</span></div>\n"
+        }
+        pre(listing.code, language: listing.language)
+        output += "<figcaption><span class=\"label\">Listing \(Self.twoDigits(listing.number))</span>"
+        if !listing.caption.isEmpty {
+            output += " - "
+            withoutCountingWords { $0.inlines(listing.caption) }
+        }
+        output += "</figcaption>\n</figure>\n"
+    }
+
+    mutating func figure(image source: String, title: String, alt: [Inline]) {
+        figureNumber += 1
+        output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n<img src=\""
+        HTMLEscaping.append(source, to: &output)
+        output += "\" alt=\""
+        HTMLEscaping.append(alt.plainText, to: &output)
+        output += "\" loading=\"lazy\">\n"
+        figureCaption(BodyRenderer.captionInlines(title))
+        output += "</figure>\n"
+    }
+
+    mutating func figureCaption(_ caption: [Inline]) {
+        output += "<figcaption><span class=\"label\">Figure \(Self.twoDigits(figureNumber))</span>"
+        if !caption.isEmpty {
+            output += " - "
+            withoutCountingWords { $0.inlines(caption) }
+        }
+        output += "</figcaption>\n"
+    }
+
+    mutating func withoutCountingWords(_ body: (inout State) -> Void) {
+        let saved = countingWords
+        countingWords = false
+        body(&self)
+        countingWords = saved
+    }
+
+    static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    /// The image of a paragraph that holds nothing else, with its title and alt text.
+    static func loneImage(_ inlines: [Inline]) -> (String, String, [Inline])? {
+        let meaningful = inlines.filter {
+            if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) }
+            if case .softBreak = $0 { return false }
+            return true
+        }
+        guard meaningful.count == 1, case .image(let source, let title, let alt) = meaningful[0] else { return nil }
+        return (source, title, alt)
+    }
+
+    // MARK: Inlines
+
+    mutating func inlines(_ inlines: [Inline]) {
+        for inline in inlines { self.inline(inline) }
+    }
+
+    mutating func inline(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            if countingWords { words += Self.wordCount(text) }
+            HTMLEscaping.append(text, to: &output)
+        case .softBreak: output += "\n"
+        case .lineBreak: output += "<br>\n"
+        case .code(let code):
+            if countingWords { words += Self.wordCount(code) }
+            output += "<code>"
+            HTMLEscaping.append(code, to: &output)
+            output += "</code>"
+        case .html(let html): output += html
+        case .emphasis(let children):
+            output += "<em>"
+            inlines(children)
+            output += "</em>"
+        case .strong(let children):
+            output += "<strong>"
+            inlines(children)
+            output += "</strong>"
+        case .link(let destination, let title, let children):
+            output += "<a href=\""
+            HTMLEscaping.append(destination, to: &output)
+            if !title.isEmpty {
+                output += "\" title=\""
+                HTMLEscaping.append(title, to: &output)
+            }
+            output += "\">"
+            inlines(children)
+            output += "</a>"
+        case .image(let source, let title, let alt):
+            output += "<img src=\""
+            HTMLEscaping.append(source, to: &output)
+            output += "\" alt=\""
+            HTMLEscaping.append(alt.plainText, to: &output)
+            if !title.isEmpty {
+                output += "\" title=\""
+                HTMLEscaping.append(title, to: &output)
+            }
+            output += "\">"
+        }
+    }
+
+    /// Counts runs of non-space bytes.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+}
+
+extension BodyRenderer {
+    /// A caption attribute's text as inline Markdown.
+    static func captionInlines(_ text: String?) -> [Inline] {
+        guard let text, !text.isEmpty else { return [] }
+        return MarkdownParser().parseInline(text)
+    }
+}

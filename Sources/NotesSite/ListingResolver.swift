@@ -1,0 +1,173 @@
+import Foundation
+import NotesDiagnostics
+import NotesMarkdown
+import NotesRender
+
+/// Turns a note's fenced blocks into listings and checks every file the note refers to.
+///
+/// A listing fence names a file in the note's folder (` ```python file=parallel_tools.py caption="..." `)
+/// and has an empty body: the page shows the file itself. Problems are collected rather than
+/// thrown one at a time, so an author sees all of them at once.
+struct ListingResolver {
+    /// Attributes each kind of fence accepts.
+    static let listingAttributes = ["caption", "file"]
+    static let figureAttributes = ["caption", "figure"]
+
+    let folder: URL
+    let displayFolder: String
+    private(set) var listings: [Int: Listing] = [:]
+    private(set) var files: Set<String> = []
+    private(set) var problems: [Diagnostic] = []
+    private var listingNumber = 0
+
+    init(folder: URL, displayFolder: String) {
+        self.folder = folder.standardizedFileURL
+        self.displayFolder = displayFolder
+    }
+
+    /// Resolves every listing and image in `blocks`, in document order.
+    mutating func resolve(_ blocks: [Block]) {
+        for block in blocks {
+            switch block.kind {
+            case .codeBlock(let code): resolve(code, at: block.location)
+            case .blockQuote(let children): resolve(children)
+            case .list(let list): list.items.forEach { resolve($0) }
+            case .paragraph(let inlines), .heading(_, let inlines): checkImages(in: inlines, at: block.location)
+            case .thematicBreak, .html: break
+            }
+        }
+    }
+
+    // MARK: - Fences
+
+    private mutating func resolve(_ code: CodeBlock, at location: SourceLocation) {
+        guard code.isFenced else { return }
+        if let quote = code.info.unterminatedQuoteAt {
+            problems.append(Diagnostic(at: quote, "unterminated quote in the fence's attributes", help: "close the value with a matching quote"))
+            return
+        }
+        let role = code.info.role
+        let allowed = role == .figure ? Self.figureAttributes : Self.listingAttributes
+        var valid = true
+        for attribute in code.info.attributes where !allowed.contains(attribute.key) {
+            valid = false
+            let noun = role == .figure ? "figure" : "listing"
+            let nearest = allowed.min { editDistance(attribute.key, $0) < editDistance(attribute.key, $1) }
+            var help = "\(noun == "figure" ? "Figures" : "Listings") take: \(allowed.joined(separator: ", "))"
+            if let nearest, editDistance(attribute.key, nearest) <= 2 { help = "did you mean `\(nearest)`? " + help }
+            problems.append(Diagnostic(at: attribute.location, "unknown \(noun) attribute `\(attribute.key)`", help: help))
+        }
+        guard valid, role == .listing else { return }
+        listingNumber += 1
+        let caption = code.info["caption"].map { MarkdownParser().parseInline($0) } ?? []
+        guard let file = code.info.attribute("file") else {
+            listings[location.line] = Listing(fileName: "", language: code.info.language, code: code.literal, caption: caption, number: listingNumber)
+            return
+        }
+        guard let text = readListingFile(file, body: code.literal, fence: location) else { return }
+        let language = code.info.language.isEmpty ? Self.language(forFile: file.value) : code.info.language
+        listings[location.line] = Listing(fileName: file.value, language: language, code: text, caption: caption, number: listingNumber)
+        files.insert(file.value)
+    }
+
+    private mutating func readListingFile(_ file: FenceInfo.Attribute, body: String, fence: SourceLocation) -> String? {
+        guard !file.value.isEmpty else {
+            problems.append(Diagnostic(at: file.location, "`file=` needs a file name", help: "name a file in \(displayFolder)/, e.g. file=parallel_tools.py"))
+            return nil
+        }
+        guard let url = inside(file.value) else {
+            problems.append(Diagnostic(
+                at: file.location, "listing file `\(file.value)` is outside the note's folder",
+                help: "keep listings in \(displayFolder)/ and name them relative to it, e.g. file=parallel_tools.py"))
+            return nil
+        }
+        if !body.isEmpty {
+            problems.append(Diagnostic(
+                at: fence, "listing has both a body and `file=\(file.value)`",
+                help: "leave the fence empty: the page shows the file itself, so page and program never disagree"))
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            problems.append(Diagnostic(
+                at: file.location, "listing file `\(file.value)` not found in \(displayFolder)/",
+                help: "create \(displayFolder)/\(file.value), or fix the name in `file=`"))
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            problems.append(Diagnostic(at: file.location, "listing file `\(file.value)` is not UTF-8 text", help: "save it as UTF-8"))
+            return nil
+        }
+        return text
+    }
+
+    // MARK: - Images
+
+    private mutating func checkImages(in inlines: [Inline], at location: SourceLocation) {
+        for inline in inlines {
+            switch inline {
+            case .image(let source, _, let alt):
+                checkImage(source, at: location)
+                checkImages(in: alt, at: location)
+            case .emphasis(let children), .strong(let children), .link(_, _, let children):
+                checkImages(in: children, at: location)
+            default: break
+            }
+        }
+    }
+
+    private mutating func checkImage(_ source: String, at location: SourceLocation) {
+        // Only files of the note are checked and published; addresses elsewhere are the author's business.
+        guard !source.contains("://"), !source.hasPrefix("/"), !source.hasPrefix("data:"), !source.hasPrefix("#") else { return }
+        let path = source.split(separator: "#").first.map(String.init) ?? source
+        guard let url = inside(path) else {
+            problems.append(Diagnostic(at: location, "image `\(source)` is outside the note's folder", help: "put the image in \(displayFolder)/"))
+            return
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            problems.append(Diagnostic(at: location, "image `\(source)` not found in \(displayFolder)/", help: "add the file, or fix the path"))
+            return
+        }
+        files.insert(path)
+    }
+
+    // MARK: - Paths
+
+    /// The file `relative` names, if it stays inside the note's folder once `..` and symbolic links
+    /// are resolved.
+    private func inside(_ relative: String) -> URL? {
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else { return nil }
+        var parts: [Substring] = []
+        for part in relative.split(separator: "/") where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let path = folder.path + "/" + parts.joined(separator: "/")
+        // A symbolic link may still lead out; a file that does not exist is reported as missing later.
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            guard let base = realpath(folder.path, nil) else { return nil }
+            defer { free(base) }
+            guard String(cString: resolved).hasPrefix(String(cString: base) + "/") else { return nil }
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    /// The highlighting language for a listing file, from its extension.
+    static func language(forFile name: String) -> String {
+        switch name.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "py": "python"
+        case "json", "jsonl": "json"
+        case "sh", "bash", "zsh": "shell"
+        case "swift": "swift"
+        case let other: other
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import NotesMarkdown
+import NotesRender
+
+/// A note read from its folder: parsed, its listings resolved, and the files the page refers to.
+public struct LoadedNote: Sendable {
+    /// The folder name, which is also the note's address in the site.
+    public var slug: String
+    /// The note's folder, absolute.
+    public var folder: URL
+    /// `content/<slug>/note.md` as messages print it.
+    public var displayPath: String
+    public var parsed: ParsedNote
+    /// Listings by the file line of their fence.
+    public var listings: [Int: Listing]
+    /// Files to publish beside the page (listing files for download, images), by name in the folder.
+    public var files: [String]
+
+    public var frontMatter: FrontMatter { parsed.frontMatter }
+}

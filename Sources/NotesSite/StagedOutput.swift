@@ -1,0 +1,148 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The site being built, written into a spare folder beside the output and swapped in whole.
+///
+/// A failed or interrupted build never touches the published folder: only the spare changes.
+/// The spare is the site from two builds ago, kept on purpose (double buffering): its folders
+/// already exist and its unchanged files are left alone, so a rebuild creates almost no inodes,
+/// which on ext4 costs more than rendering. Files may be written from many tasks at once.
+public final class StagedOutput: Sendable {
+    /// The folder that holds the site after ``commit()``.
+    public let destination: URL
+    /// Where files go until then: `.<name>.spare` beside ``destination``.
+    public let staging: URL
+    private let lock: Int32
+    private let folders = Mutex<Set<String>>([""])
+    private let written = Mutex<Set<String>>([])
+
+    /// Prepares the spare folder beside `destination`, first repairing a swap that a killed build
+    /// left half done. Builds of the same site wait for each other.
+    public init(destination: URL) throws(BuildError) {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        let name = self.destination.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).spare", isDirectory: true)
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        lock = open(parent.appendingPathComponent(".\(name).lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        Self.recover(destination: self.destination, spare: staging)
+        if mkdir(staging.path, 0o755) != 0, errno != EEXIST {
+            throw BuildError(at: nil, "cannot create the staging folder \(staging.path)", reasons: [String(cString: strerror(errno))])
+        }
+    }
+
+    deinit {
+        if lock >= 0 { close(lock) }  // also releases the flock
+    }
+
+    /// Writes `bytes` to `path` (relative to the site root), creating folders as needed; a file that
+    /// already holds these bytes is left as it is.
+    public func write(_ bytes: some Collection<UInt8>, to path: String) throws(BuildError) {
+        written.withLock { _ = $0.insert(path) }
+        try makeFolder(containing: path)
+        let target = staging.path + "/" + path
+        let bytes = Array(bytes)
+        if FileContents.matches(bytes, at: target) { return }
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot create", path) }
+        defer { close(fd) }
+        guard FileContents.write(bytes, to: fd) else { throw failure("cannot write", path) }
+    }
+
+    /// Writes `text` as UTF-8.
+    public func write(_ text: String, to path: String) throws(BuildError) {
+        try write(text.utf8, to: path)
+    }
+
+    /// Copies the file at `source` to `path` in the site.
+    public func copy(_ source: URL, to path: String) throws(BuildError) {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw BuildError(at: nil, "cannot read \(source.path)")
+        }
+        try write(data, to: path)
+    }
+
+    /// Removes what this build did not write, then swaps the spare in for ``destination``.
+    ///
+    /// Three renames: the old site moves aside, the new one moves in, the old one becomes the next
+    /// spare. If the process dies between them, the next build repairs the names first.
+    public func commit() throws(BuildError) {
+        removeUnwritten()
+        let aside = Self.aside(destination)
+        let hadSite = FileManager.default.fileExists(atPath: destination.path)
+        if hadSite, rename(destination.path, aside.path) != 0 { throw failure("cannot move aside", destination.path) }
+        if rename(staging.path, destination.path) != 0 {
+            let error = failure("cannot move the new site into", destination.path)
+            if hadSite { _ = rename(aside.path, destination.path) }
+            throw error
+        }
+        if hadSite { _ = rename(aside.path, staging.path) }
+    }
+
+    /// Leaves ``destination`` as it was; the spare keeps whatever was written, to be reused.
+    public func discard() {}
+
+    // MARK: - Folders and leftovers
+
+    /// Creates the folders leading to `path`, each once per build.
+    private func makeFolder(containing path: String) throws(BuildError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if folders.withLock({ $0.contains(folder) }) { return }
+        try makeFolder(containing: folder)
+        let full = staging.path + "/" + folder
+        if mkdir(full, 0o755) != 0 {
+            guard errno == EEXIST else { throw failure("cannot create folder", folder) }
+            var status = stat()
+            if lstat(full, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
+                // A file of an earlier build stands where a folder goes now.
+                unlink(full)
+                guard mkdir(full, 0o755) == 0 else { throw failure("cannot create folder", folder) }
+            }
+        }
+        folders.withLock { _ = $0.insert(folder) }
+    }
+
+    /// Deletes files and folders of earlier builds that this build did not produce.
+    private func removeUnwritten() {
+        let keep = written.withLock { $0 }
+        let keepFolders = folders.withLock { $0 }
+        var stale: [String] = []
+        FileContents.walk(staging.path) { path, isFolder in
+            let wanted = isFolder ? keepFolders.contains(path) : keep.contains(path)
+            if !wanted { stale.append(path) }
+            return wanted
+        }
+        for path in stale { try? FileManager.default.removeItem(atPath: staging.path + "/" + path) }
+    }
+
+    private func failure(_ what: String, _ path: String) -> BuildError {
+        BuildError(at: nil, "\(what) \(path)", reasons: [String(cString: strerror(errno))])
+    }
+
+    private static func aside(_ destination: URL) -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous", isDirectory: true)
+    }
+
+    /// Repairs the names after a build killed in the middle of ``commit()``: the published site is
+    /// always the last complete one.
+    static func recover(destination: URL, spare: URL) {
+        let aside = aside(destination)
+        guard FileManager.default.fileExists(atPath: aside.path) else { return }
+        if FileManager.default.fileExists(atPath: destination.path) {
+            // Died after the new site moved in: the old one is the spare now.
+            try? FileManager.default.removeItem(at: spare)
+            _ = rename(aside.path, spare.path)
+        } else {
+            // Died before: put the last good site back.
+            _ = rename(aside.path, destination.path)
+        }
+    }
+}

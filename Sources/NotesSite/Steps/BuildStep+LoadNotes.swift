@@ -1,0 +1,48 @@
+import NotesDiagnostics
+
+extension BuildStep {
+    /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
+    public static let loadNotes = BuildStep("load notes") { context in
+        let loader = NoteLoader(layout: context.layout)
+        let folders = try loader.noteFolders()
+        let results = await folders.concurrentMap(limit: context.options.concurrency) { folder in
+            Result { () throws(DiagnosticList) in try loader.load(folder) }
+        }
+        var notes: [LoadedNote] = []
+        var problems: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let note): notes.append(note)
+            case .failure(let list): problems += list.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        if !context.options.includeDrafts { notes.removeAll { $0.frontMatter.isDraft } }
+        context.warnings += duplicateNumbers(notes)
+        context.notes = notes.sorted(by: newestFirst)
+    }
+
+    /// Newest date first; for the same date, the higher number first; then by folder.
+    static func newestFirst(_ a: LoadedNote, _ b: LoadedNote) -> Bool {
+        let lhs = a.frontMatter, rhs = b.frontMatter
+        if lhs.date != rhs.date { return lhs.date > rhs.date }
+        if lhs.number != rhs.number { return lhs.number > rhs.number }
+        return a.slug < b.slug
+    }
+
+    private static func duplicateNumbers(_ notes: [LoadedNote]) -> [Diagnostic] {
+        var firstWithNumber: [Int: LoadedNote] = [:]
+        var warnings: [Diagnostic] = []
+        for note in notes {
+            let number = note.frontMatter.number
+            if let first = firstWithNumber[number] {
+                warnings.append(Diagnostic(
+                    .warning, at: SourceLocation(path: note.displayPath, line: 1, column: 1),
+                    "note number \(number) is also used by \(first.displayPath)", help: "give each note its own `number`"))
+            } else {
+                firstWithNumber[number] = note
+            }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,3 @@
+import NotesCLI
+
+await NotesCommand.runFromCommandLine()

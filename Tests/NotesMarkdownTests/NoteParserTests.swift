@@ -1,0 +1,107 @@
+import NotesDiagnostics
+import NotesMarkdown
+import Testing
+
+@Suite struct NoteParserTests {
+    let parser = NoteParser()
+    let path = "content/03-x/note.md"
+
+    func message(_ text: String) -> String {
+        do {
+            _ = try parser.parse(text, path: path)
+            return "no error"
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func readsEveryFrontMatterField() throws {
+        let note = try parser.parse("""
+            ---
+            number: 3
+            title: "Do it all at once: parallel tool calls"
+            dek: Fast agents.
+            date: 2026-04-26
+            tags: [agents, tool-use]
+            author: Ben
+            draft: true
+            reading_time: 6
+            extra:
+              series: basics
+            ---
+            Body.
+            """, path: path)
+        let front = note.frontMatter
+        #expect(front.number == 3)
+        #expect(front.title == "Do it all at once: parallel tool calls")
+        #expect(front.dek == "Fast agents.")
+        #expect(front.date == NoteDate(year: 2026, month: 4, day: 26))
+        #expect(front.tags == ["agents", "tool-use"])
+        #expect(front.author == "Ben")
+        #expect(front.isDraft)
+        #expect(front.readingTime == 6)
+        #expect(front.extra == ["series": "basics"])
+    }
+
+    @Test func bodyLocationsCountFrontMatterLines() throws {
+        let note = try parser.parse("---\ntitle: T\nnumber: 1\ndate: 2026-01-02\n---\n\n# Heading\n", path: path)
+        #expect(note.document.blocks.first?.location == SourceLocation(path: path, line: 7, column: 1))
+    }
+
+    @Test func numberDefaultsToFolderPrefix() throws {
+        let note = try parser.parse("---\ntitle: T\ndate: 2026-01-02\n---\n", path: path, defaultNumber: 3)
+        #expect(note.frontMatter.number == 3)
+    }
+
+    @Test func missingFrontMatterIsAnErrorAtLineOne() {
+        #expect(message("# Just a heading\n") == """
+            content/03-x/note.md:1:1: error: missing front matter
+              help: did you forget to add `---`? Start the file with a line `---`, the fields (`title: ...`), then `---`
+            """)
+    }
+
+    @Test func unclosedFrontMatterSaysSo() {
+        #expect(message("---\ntitle: T\n# Heading\n") == """
+            content/03-x/note.md:1:1: error: front matter is not closed
+              help: add a line `---` after the last field
+            """)
+    }
+
+    @Test func badYAMLPointsAtTheLineInTheFile() {
+        #expect(message("---\nnumber: 3\ntitle: Parallel: tools: here\ndate: 2026-04-26\n---\n") == """
+            content/03-x/note.md:3:16: error: invalid YAML: mapping values are not allowed in this context
+              help: quote values that contain `: ` or start with a special character, e.g. title: "A: B"
+            """)
+    }
+
+    @Test func missingTitleIsReported() {
+        #expect(message("---\nnumber: 3\ndate: 2026-04-26\n---\nBody\n") == """
+            content/03-x/note.md:1:1: error: missing required field `title`
+              help: add a line `title: ...` between the `---` lines
+            """)
+    }
+
+    @Test func badDatePointsAtTheDateLine() {
+        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-02-30\n---\n") == """
+            content/03-x/note.md:4:1: error: invalid date "2026-02-30"
+              help: write the date as YYYY-MM-DD, e.g. `date: 2026-04-26`
+            """)
+    }
+
+    @Test func unknownFieldSuggestsTheNearestOne() {
+        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\nreading_tme: 5\n---\n") == """
+            content/03-x/note.md:5:1: error: unknown field `reading_tme`
+              help: did you mean `reading_time`? Custom fields go under `extra:`.
+            """)
+    }
+
+    @Test func tagsMustBeAList() {
+        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\ntags: {a: b}\n---\n").hasPrefix(
+            "content/03-x/note.md:5:7: error: `tags` must be a list"))
+    }
+
+    @Test func byteOrderMarkAndCRLFAreAccepted() throws {
+        let note = try parser.parse("\u{FEFF}---\r\ntitle: T\r\nnumber: 1\r\ndate: 2026-01-02\r\n---\r\nBody\r\n", path: path)
+        #expect(note.frontMatter.title == "T")
+    }
+}
