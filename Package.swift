@@ -1,6 +1,6 @@
 // swift-tools-version: 6.2
 // `notes`: publishes field notes about LLM agents whose listings really run.
-// Dependencies point one way: CLI -> Site -> Render -> Markdown -> CCMark (Runner and Transport arrive with `notes run`).
+// Dependencies point one way: CLI -> {Site, Runner}; Site -> Render -> Markdown -> CCMark; Runner -> Transport.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - C interop (libcmark 0.30, Debian libcmark-dev)
@@ -41,6 +44,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "NotesTransport",
+            dependencies: [
+                "NotesDiagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "NotesRunner",
+            dependencies: ["NotesTransport"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "NotesSite",
             dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender"],
             swiftSettings: strict
@@ -49,6 +68,8 @@ let package = Package(
             name: "NotesCLI",
             dependencies: [
                 "NotesSite",
+                "NotesRunner",
+                "NotesTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -61,6 +82,12 @@ let package = Package(
         .testTarget(name: "NotesDiagnosticsTests", dependencies: ["NotesDiagnostics", "NotesTestSupport"], swiftSettings: strict),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesTestSupport"], swiftSettings: strict),
         .testTarget(name: "NotesRenderTests", dependencies: ["NotesRender", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "NotesTransportTests",
+            dependencies: ["NotesTransport", "NotesRunner", "NotesTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,252 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import NotesDiagnostics
+import NotesTransport
+
+/// `notes exec`: runs any command against a loopback Messages API that replays, records or forwards.
+struct Exec: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a command under the recorded transport.",
+        discussion: """
+            The command gets ANTHROPIC_BASE_URL (a loopback server) and a fresh per-run token as \
+            ANTHROPIC_API_KEY; the real key never reaches it. Replay (the default) answers from the \
+            cassette and never opens a network connection; --record forwards to the engine and saves \
+            every exchange; --live forwards and keeps nothing. Record and live read the real key from \
+            ANTHROPIC_API_KEY or the project's .env. Exits with the command's status, or 1 when a \
+            request is not in the cassette. See docs/transport.md.
+            """
+    )
+
+    /// Where answers come from, as one of three exclusive flags.
+    enum Mode: String, EnumerableFlag {
+        case replay, record, live
+
+        static func help(for value: Mode) -> ArgumentHelp? {
+            switch value {
+            case .replay: "Answer from the cassette, offline."
+            case .record: "Forward to the engine and save every exchange to the cassette."
+            case .live: "Forward to the engine and keep nothing."
+            }
+        }
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The cassette to replay or record (HAR JSON).", valueName: "file"))
+    var cassette: String?
+
+    @Flag(exclusivity: .exclusive)
+    var mode: Mode = .replay
+
+    @Flag(help: "Replay at once instead of at the recorded pace.")
+    var fast = false
+
+    @Option(help: ArgumentHelp("The engine's base URL for --record and --live (default: https://api.anthropic.com).", valueName: "url"))
+    var engine: String?
+
+    @Argument(parsing: .postTerminator, help: ArgumentHelp("The command to run, after `--`.", valueName: "command"))
+    var command: [String] = []
+
+    func validate() throws {
+        if command.isEmpty { throw ValidationError("name the command after `--`, e.g. notes exec --cassette run.json -- python3 agent.py") }
+        if mode != .live, cassette == nil { throw ValidationError("--cassette is required with --\(mode.rawValue)") }
+        if mode == .replay, engine != nil { throw ValidationError("--engine applies only to --record and --live") }
+        if mode != .replay, fast { throw ValidationError("--fast applies only to replay") }
+        if let engine, URL(string: engine)?.host == nil || !(engine.hasPrefix("http://") || engine.hasPrefix("https://")) {
+            throw ValidationError("--engine must be an http(s) base URL such as https://api.anthropic.com")
+        }
+    }
+
+    func run() async throws {
+        let printer = DiagnosticPrinter()
+        do {
+            let status = try await execute(printer: printer)
+            if status != 0 { throw ExitCode(status) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printer.print((error as? any DiagnosticConvertible)?.diagnostics ?? [Diagnostic(at: nil, String(describing: error))])
+            throw ExitCode(1)
+        }
+    }
+
+    // MARK: - Running
+
+    private func execute(printer: DiagnosticPrinter) async throws -> Int32 {
+        let root = global.projectRoot
+        let environment = ProcessInfo.processInfo.environment
+        let cassetteURL = cassette.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
+        var configuration = TransportConfiguration(
+            mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, cassette: cassetteURL,
+            toolVersion: NotesVersion.current)
+        if let engine { configuration.engine = URL(string: engine)! }
+        // Only record and live mode ever look for the real key.
+        if mode != .replay { configuration.engineKey = EngineKey.find(environment: environment, dotEnvFolder: root) }
+
+        let session = try await TransportSession.start(configuration)
+        let outcome: ChildOutcome
+        do {
+            outcome = try await ChildProcess(argv: command, directory: root, environment: session.environment(inheriting: environment)).run()
+        } catch {
+            await session.cancel()
+            throw error
+        }
+        if outcome.interrupted {
+            await session.cancel()
+            if mode == .record { printer.print(Diagnostic(.warning, at: nil, "interrupted: the cassette was not written; the previous one is intact")) }
+            return outcome.status
+        }
+        let report = try await session.stop()
+        summarize(report, cassette: cassette, printer: printer)
+        return report.misses.isEmpty ? outcome.status : 1
+    }
+
+    private func summarize(_ report: TransportReport, cassette: String?, printer: DiagnosticPrinter) {
+        for miss in report.misses {
+            let lines = miss.description.split(separator: "\n", maxSplits: 1).map(String.init)
+            printer.print(Diagnostic(at: nil, lines[0], help: "re-record with --record if the program changed on purpose",
+                                     reasons: lines.count > 1 ? lines[1].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } : []))
+        }
+        printer.print(report.warnings.map { Diagnostic(.warning, at: nil, $0) })
+        if global.verbose {
+            for exchange in report.exchanges {
+                let entry = exchange.entryIndex.map { "entry \($0)" } ?? "no entry"
+                let times = [exchange.received, exchange.firstByte, exchange.end].map { $0.map { String(format: "%.3fs", Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) } ?? "-" }
+                note("#\(exchange.number) \(exchange.method) \(exchange.path) \(exchange.status) \(entry)  received \(times[0]), first byte \(times[1]), end \(times[2])")
+            }
+        }
+        guard !global.quiet else { return }
+        let count = report.exchanges.count == 1 ? "1 exchange" : "\(report.exchanges.count) exchanges"
+        switch report.mode {
+        case .replay: note("notes exec: replayed \(count) from \(cassette ?? "")\(report.pace == .fast ? " (fast)" : " at recorded pace")")
+        case .record: note("notes exec: recorded \(count) to \(cassette ?? "")")
+        case .live: note("notes exec: forwarded \(count) live; nothing was kept")
+        }
+    }
+
+    /// Exec's own lines go to standard error: standard output belongs to the command.
+    private func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+// MARK: - Child process
+
+/// How the command ended: its exit status (128 + signal when killed), and whether we were interrupted.
+private struct ChildOutcome {
+    var status: Int32
+    var interrupted: Bool
+}
+
+/// The command, run without a shell, with standard input and output passed through, and
+/// SIGTERM/SIGHUP passed on to it; any of those or SIGINT marks the run as interrupted.
+///
+/// Spawned with `posix_spawn` rather than Foundation's `Process`: `Process` hands the child the
+/// spawning thread's signal mask, and Swift concurrency's threads block SIGINT and SIGTERM, so a
+/// child started from async code would survive Ctrl-C; it would also inherit SIGPIPE ignored (NIO
+/// ignores it). Here the child starts with an empty mask and default dispositions.
+private struct ChildProcess {
+    var argv: [String]
+    var directory: URL
+    var environment: [String: String]
+
+    func run() async throws -> ChildOutcome {
+        let executable = try resolve(argv[0])
+        let interrupted = InterruptFlag()
+        let pid = try spawn(executable)
+        let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+            // A no-op handler rather than SIG_IGN, so the default action cannot end `notes` before
+            // the child has ended and the session has been closed properly.
+            signal(number) { _ in }
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler {
+                interrupted.set()
+                // Ctrl-C already reaches the command through the terminal's process group; sending
+                // it again would interrupt the command's own clean-up.
+                if number != SIGINT { kill(pid, number) }
+            }
+            source.resume()
+            return source
+        }
+        defer {
+            signals.forEach { $0.cancel() }
+            for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
+        }
+        // waitpid blocks, so it gets a thread of its own rather than one of the cooperative pool.
+        let status: Int32 = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                continuation.resume(returning: status)
+            }
+        }
+        let signalNumber = status & 0x7F
+        if signalNumber != 0 {
+            if [SIGINT, SIGTERM, SIGHUP].contains(signalNumber) { interrupted.set() }
+            return ChildOutcome(status: 128 + signalNumber, interrupted: interrupted.value)
+        }
+        return ChildOutcome(status: (status >> 8) & 0xFF, interrupted: interrupted.value)
+    }
+
+    /// Starts the child in `directory` with `environment`, an empty signal mask and default handlers.
+    private func spawn(_ executable: URL) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        guard let addChdir = Self.addChdir, addChdir(&actions, directory.path) == 0 else {
+            throw Diagnostic(at: nil, "cannot run `\(argv[0])` in \(directory.path)", help: "check that the folder exists")
+        }
+
+        let arguments = ([executable.path] + argv.dropFirst()).map { strdup($0) } + [nil]
+        let variables = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (arguments + variables).forEach { free($0) } }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, executable.path, &actions, &attributes, arguments, variables)
+        guard result == 0 else {
+            throw Diagnostic(at: nil, "cannot run `\(argv[0])`", help: "check the command's path and permissions",
+                             reasons: [String(cString: strerror(result))])
+        }
+        return pid
+    }
+
+    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+, macOS 10.15+), looked up at run time
+    /// because Swift's C module for the platform does not declare it. Changing the directory of the
+    /// whole process instead would race with every other thread.
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    private static var addChdir: AddChdir? {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }
+
+    /// A path as given (relative to the project folder), or the first match on PATH.
+    private func resolve(_ name: String) throws -> URL {
+        if name.contains("/") { return URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL }
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder), isDirectory: true).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw Diagnostic(at: nil, "cannot find `\(name)` on PATH", help: "give the command's full path, or add its folder to PATH")
+    }
+}
+
+/// A flag set from signal handlers and read once the child has ended.
+private final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+
+    func set() { lock.withLock { raised = true } }
+    var value: Bool { lock.withLock { raised } }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// One header as stored: lowercase name, exact value.
+public struct CassetteHeader: Sendable, Hashable {
+    /// Lowercase name.
+    public var name: String
+    /// Exact value, after redaction.
+    public var value: String
+
+    /// Creates a header; the name is lowercased, as HTTP/2 and the cassette write them.
+    public init(_ name: String, _ value: String) {
+        self.name = name.lowercased()
+        self.value = value
+    }
+}
+
+extension Array where Element == CassetteHeader {
+    /// The first value of `name` (case-insensitive), if present.
+    public func value(of name: String) -> String? {
+        let name = name.lowercased()
+        return first { $0.name == name }?.value
+    }
+}
+
+/// The request half of an exchange.
+public struct CassetteRequest: Sendable, Hashable {
+    /// `GET`, `POST`, ...
+    public var method: String
+    /// The engine URL the request went to (`https://api.anthropic.com/v1/messages`), or just a path.
+    public var url: String
+    /// Headers as sent, after redaction.
+    public var headers: [CassetteHeader]
+    /// The body as sent.
+    public var body: CassetteBody
+
+    /// Creates a request.
+    public init(method: String, url: String, headers: [CassetteHeader] = [], body: CassetteBody = .empty) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Path and query (`/v1/messages?beta=true`): what matching compares, whatever the engine's host.
+    public var path: String {
+        if url.hasPrefix("/") { return url }
+        guard let components = URLComponents(string: url) else { return url }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        return components.percentEncodedQuery.map { "\(path)?\($0)" } ?? path
+    }
+}
+
+/// The response half of an exchange.
+public struct CassetteResponse: Sendable, Hashable {
+    /// The status; 0 when the connection closed before any response head (as HAR writes aborts).
+    public var status: Int
+    /// The reason phrase (`OK`); may be empty.
+    public var statusText: String
+    /// Headers as received, after redaction and without per-connection ones.
+    public var headers: [CassetteHeader]
+    /// The body as received.
+    public var body: CassetteBody
+    /// Set when the connection ended abnormally: before the head (status 0) or in the middle of the body.
+    public var error: String?
+
+    /// Creates a response.
+    public init(status: Int, statusText: String = "", headers: [CassetteHeader] = [], body: CassetteBody = .empty, error: String? = nil) {
+        self.status = status
+        self.statusText = statusText
+        self.headers = headers
+        self.body = body
+        self.error = error
+    }
+}
+
+/// HAR timings in whole milliseconds: sending the request, waiting for the first byte, receiving the rest.
+public struct CassetteTimings: Sendable, Hashable {
+    /// Reading the request from the program.
+    public var send: Int
+    /// Waiting for the first byte of the answer.
+    public var wait: Int
+    /// Receiving the rest of the answer.
+    public var receive: Int
+
+    /// Creates timings.
+    public init(send: Int = 0, wait: Int = 0, receive: Int = 0) {
+        self.send = send
+        self.wait = wait
+        self.receive = receive
+    }
+
+    /// The whole exchange: HAR's `time`.
+    public var total: Int { send + wait + receive }
+}
+
+/// One recorded exchange: when it started, what was asked, what came back and how long each part took.
+public struct CassetteEntry: Sendable, Hashable {
+    /// Wall-clock time the request arrived.
+    public var startedDateTime: Date
+    /// What the program asked.
+    public var request: CassetteRequest
+    /// What came back.
+    public var response: CassetteResponse
+    /// How long each part took.
+    public var timings: CassetteTimings
+    /// A free note, e.g. where a reconstructed exchange came from.
+    public var comment: String?
+
+    /// Creates an entry.
+    public init(startedDateTime: Date, request: CassetteRequest, response: CassetteResponse, timings: CassetteTimings = .init(), comment: String? = nil) {
+        self.startedDateTime = startedDateTime
+        self.request = request
+        self.response = response
+        self.timings = timings
+        self.comment = comment
+    }
+
+    /// Milliseconds from the request's arrival to the first event, or to the end when not streamed.
+    public var firstEventOffset: Int {
+        response.body.events?.first?.offset ?? timings.total
+    }
+}

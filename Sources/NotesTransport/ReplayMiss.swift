@@ -1,0 +1,35 @@
+/// A request that the cassette could not answer, with the closest recorded request and how they differ.
+public struct ReplayMiss: Sendable, Hashable, CustomStringConvertible {
+    /// The request's number in this run, from 1, in order of arrival.
+    public var number: Int
+    /// The request's method.
+    public var method: String
+    /// The request's path and query.
+    public var path: String
+    /// The closest recorded request (index into the cassette's entries), if the cassette has any.
+    public var closestEntry: Int?
+    /// How the request differs from the closest recorded one, by JSON path.
+    public var differences: [JSONDifference]
+    /// One sentence on why nothing matched.
+    public var reason: String
+
+    /// How many differences ``description`` lists before summarising the rest.
+    public static let shownDifferences = 12
+
+    /// `request 3 (POST /v1/messages) ...` and then one indented line per difference.
+    public var description: String {
+        var lines = ["request \(number) (\(method) \(path)) \(reason)"]
+        for difference in differences.prefix(Self.shownDifferences) { lines.append("  \(difference)") }
+        if differences.count > Self.shownDifferences {
+            lines.append("  ... and \(differences.count - Self.shownDifferences) more differences")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The message of the 400 error the program receives, on one line.
+    var engineMessage: String {
+        var text = "notes replay: request \(number) (\(method) \(path)) \(reason)"
+        if let first = differences.first { text += " First difference: \(first)." }
+        return text
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NotesRunner
+import NotesTestSupport
+import NotesTransport
+import Testing
+
+/// Shared pieces for the transport's tests: folders, keys, the SDK's interpreter, the `notes` binary.
+enum TransportFixtures {
+    /// A fresh folder for one test, under one root per test process so the key audit can walk it all.
+    static func folder(_ name: String) throws -> URL {
+        let url = root.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static let root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-transport-tests-\(getpid())")
+
+    /// A key shaped like a real one, fresh for every test.
+    static func key() -> String {
+        "sk-ant-api03-test-" + (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
+    /// A file under Fixtures/.
+    static func fixture(_ name: String) -> URL {
+        repositoryRoot().appendingPathComponent("Tests/NotesTransportTests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// The venv interpreter with `anthropic==2.10.0`, made by the product's own PythonEnvironment.
+    static func sdkPython() async throws -> URL {
+        try await PythonEnvironment(projectRoot: repositoryRoot()).prepare { print("python environment: \($0)") }
+    }
+
+    /// The `notes` executable built beside this test bundle (`swift build --build-tests` makes both).
+    static func notesBinary() throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["NOTES_BINARY"] { return URL(fileURLWithPath: path) }
+        let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notes")
+        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+            throw StandInFailure(message: "no notes binary at \(candidate.path); build it first (swift build --build-tests)")
+        }
+        return candidate
+    }
+
+    /// The environment a test gives `notes exec`: this process's, without any real credential.
+    static func environment(key: String?) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"] { environment[name] = nil }
+        environment["ANTHROPIC_API_KEY"] = key
+        environment["PYTHONUNBUFFERED"] = "1"
+        environment["NO_COLOR"] = "1"
+        return environment
+    }
+
+    /// Fails the test if `secret` occurs in any file under `folder` (other than `except`).
+    static func expectAbsent(_ secret: String, under folder: URL, except: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) {
+        let needle = Array(secret.utf8)
+        var checked = 0
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            Issue.record("cannot list \(folder.path)", sourceLocation: sourceLocation)
+            return
+        }
+        for case let url as URL in files {
+            guard !except.contains(url.lastPathComponent), let data = FileManager.default.contents(atPath: url.path) else { continue }
+            checked += 1
+            if Array(data).firstRange(of: needle) != nil {
+                Issue.record("the key appears in \(url.path)", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(checked > 0, "the audit found no files to check under \(folder.path)", sourceLocation: sourceLocation)
+    }
+}
