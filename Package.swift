@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "NotesSite",
-            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender"],
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRunner"],
             swiftSettings: strict
         ),
         .target(
@@ -88,6 +88,11 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "NotesRunnerTests", dependencies: ["NotesRunner", "NotesTransport", "NotesTestSupport"], exclude: ["Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "NotesCLITests", dependencies: ["NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
     ]
 )

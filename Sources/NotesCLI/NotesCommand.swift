@@ -10,7 +10,7 @@ public struct NotesCommand: AsyncParsableCommand {
             page templates and assets; `notes build` writes the site to site/.
             """,
         version: NotesVersion.current,
-        subcommands: [Build.self, Exec.self]
+        subcommands: [Build.self, Run.self, Check.self, Exec.self]
     )
 
     public init() {}

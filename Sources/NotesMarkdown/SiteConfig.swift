@@ -9,6 +9,7 @@ import NotesDiagnostics
 /// description: Engineering notes on LLM agents, with listings that really run.
 /// language: en
 /// feed_limit: 20        # newest notes in atom.xml, 0 for all
+/// interpreters: {sh: sh} # commands for runnable listings by language (Python uses .notes/venv)
 /// ```
 public struct SiteConfig: Hashable, Sendable {
     public var title: String
@@ -21,18 +22,22 @@ public struct SiteConfig: Hashable, Sendable {
     public var language: String
     /// How many of the newest notes the feed carries in full; 0 for all.
     public var feedLimit: Int
+    /// Commands that run listings, by fence language (`sh: sh`, `node: node`); Python listings use
+    /// the project's venv unless `python` is set.
+    public var interpreters: [String: String]
     /// Extra settings other stages read (for example `interpreters` for `notes run`), kept as text.
     public var extra: [String: String]
 
-    public static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "extra"]
+    public static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "interpreters", "extra"]
 
-    public init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, extra: [String: String] = [:]) {
+    public init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, interpreters: [String: String] = [:], extra: [String: String] = [:]) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.author = author
         self.description = description
         self.language = language
         self.feedLimit = feedLimit
+        self.interpreters = interpreters
         self.extra = extra
     }
 
@@ -63,6 +68,7 @@ extension SiteConfig {
             description: try fields.string("description") ?? "",
             language: try fields.string("language") ?? "en",
             feedLimit: max(0, try fields.int("feed_limit") ?? 20),
+            interpreters: try fields.stringMap("interpreters") ?? [:],
             extra: try fields.stringMap("extra") ?? [:]
         )
     }

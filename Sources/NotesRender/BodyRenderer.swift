@@ -165,6 +165,9 @@ private struct State {
             withoutCountingWords { $0.inlines(listing.caption) }
         }
         output += "</figcaption>\n</figure>\n"
+        if let run = listing.run {
+            output += RunPanelRenderer().render(run, id: "listing-\(listing.number)")
+        }
     }
 
     mutating func figure(image source: String, title: String, alt: [Inline]) {

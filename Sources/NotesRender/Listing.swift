@@ -15,6 +15,8 @@ public struct Listing: Hashable, Sendable {
     public var caption: [Inline]
     /// 1-based, in order of appearance in the note.
     public var number: Int
+    /// The listing's stored run, shown under it.
+    public var run: RunView?
 
     public init(fileName: String, language: String, code: String, caption: [Inline], number: Int) {
         self.fileName = fileName
@@ -22,6 +24,7 @@ public struct Listing: Hashable, Sendable {
         self.code = code
         self.caption = caption
         self.number = number
+        self.run = nil
     }
 
     /// The file's extension as the header shows it (`py`), else the language.

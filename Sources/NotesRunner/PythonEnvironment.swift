@@ -174,13 +174,6 @@ public struct PythonEnvironment: Sendable {
     }
 }
 
-/// A path relative to the working directory when inside it.
-private func displayPath(_ url: URL) -> String {
-    let cwd = FileManager.default.currentDirectoryPath
-    let path = url.standardizedFileURL.path
-    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
-}
-
 /// An exclusive `flock(2)` on a file, polled without blocking a thread of the cooperative pool.
 private struct FileLock: Sendable {
     let descriptor: Int32

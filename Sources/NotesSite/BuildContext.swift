@@ -48,6 +48,6 @@ public struct BuildStep: Sendable {
 extension Array where Element == BuildStep {
     /// The steps of `notes build`.
     public static var standard: [BuildStep] {
-        [.loadSite, .loadNotes, .renderNotes, .renderIndexes, .copyAssets]
+        [.loadSite, .loadNotes, .loadRuns, .renderNotes, .renderIndexes, .copyAssets]
     }
 }

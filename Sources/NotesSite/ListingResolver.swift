@@ -2,6 +2,7 @@ import Foundation
 import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
+import NotesRunner
 
 /// Turns a note's fenced blocks into listings and checks every file the note refers to.
 ///
@@ -10,12 +11,14 @@ import NotesRender
 /// thrown one at a time, so an author sees all of them at once.
 struct ListingResolver {
     /// Attributes each kind of fence accepts.
-    static let listingAttributes = ["caption", "file"]
+    static let listingAttributes = ["args", "caption", "file", "run", "tools"]
     static let figureAttributes = ["caption", "figure"]
 
     let folder: URL
     let displayFolder: String
     private(set) var listings: [Int: Listing] = [:]
+    /// Listings with the `run` attribute, by the line of their fence.
+    private(set) var runnable: [Int: RunnableListing] = [:]
     private(set) var files: Set<String> = []
     private(set) var problems: [Diagnostic] = []
     private var listingNumber = 0
@@ -61,6 +64,12 @@ struct ListingResolver {
         listingNumber += 1
         let caption = code.info["caption"].map { MarkdownParser().parseInline($0) } ?? []
         guard let file = code.info.attribute("file") else {
+            for key in ["run", "tools", "args"] {
+                if let attribute = code.info.attribute(key) {
+                    problems.append(Diagnostic(at: attribute.location, "`\(key)` needs the listing's code in a file",
+                        help: "move the code to a file in \(displayFolder)/ and name it with `file=`"))
+                }
+            }
             listings[location.line] = Listing(fileName: "", language: code.info.language, code: code.literal, caption: caption, number: listingNumber)
             return
         }
@@ -68,6 +77,13 @@ struct ListingResolver {
         let language = code.info.language.isEmpty ? Self.language(forFile: file.value) : code.info.language
         listings[location.line] = Listing(fileName: file.value, language: language, code: text, caption: caption, number: listingNumber)
         files.insert(file.value)
+        if code.info.attribute("run") != nil {
+            runnable[location.line] = RunnableListing(
+                noteSlug: folder.lastPathComponent, noteFolder: folder, file: file.value, language: language,
+                arguments: (code.info["args"] ?? "").split(separator: " ").map(String.init),
+                toolFunctions: (code.info["tools"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                location: location)
+        }
     }
 
     private mutating func readListingFile(_ file: FenceInfo.Attribute, body: String, fence: SourceLocation) -> String? {

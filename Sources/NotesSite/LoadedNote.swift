@@ -1,6 +1,7 @@
 import Foundation
 import NotesMarkdown
 import NotesRender
+import NotesRunner
 
 /// A note read from its folder: parsed, its listings resolved, and the files the page refers to.
 public struct LoadedNote: Sendable {
@@ -13,6 +14,8 @@ public struct LoadedNote: Sendable {
     public var parsed: ParsedNote
     /// Listings by the file line of their fence.
     public var listings: [Int: Listing]
+    /// Listings that `notes run` runs, by the file line of their fence.
+    public var runnable: [Int: RunnableListing]
     /// Files to publish beside the page (listing files for download, images), by name in the folder.
     public var files: [String]
 

@@ -26,6 +26,25 @@ struct NoteLoader: Sendable {
         }
     }
 
+    /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
+    func loadAll(concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
+        let folders: [URL]
+        do { folders = try noteFolders() } catch { throw DiagnosticList(error.diagnostics) }
+        let results = await folders.concurrentMap(limit: concurrency) { [self] folder in
+            Result { () throws(DiagnosticList) in try load(folder) }
+        }
+        var notes: [LoadedNote] = []
+        var problems: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let note): notes.append(note)
+            case .failure(let list): problems += list.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return notes
+    }
+
     /// Reads and checks one note: front matter, Markdown, listings and images.
     func load(_ folder: URL) throws(DiagnosticList) -> LoadedNote {
         let slug = folder.lastPathComponent
@@ -48,7 +67,7 @@ struct NoteLoader: Sendable {
         guard resolver.problems.isEmpty else { throw DiagnosticList(resolver.problems) }
         return LoadedNote(
             slug: slug, folder: folder, displayPath: displayPath, parsed: parsed,
-            listings: resolver.listings, files: resolver.files.sorted())
+            listings: resolver.listings, runnable: resolver.runnable, files: resolver.files.sorted())
     }
 
     /// `3` for a folder named `03-do-it-all-at-once`.

@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 
 /// Where a project's parts live: `content/`, `templates/`, `site/` under one root.
 public struct ProjectLayout: Hashable, Sendable {
@@ -22,9 +23,6 @@ public struct ProjectLayout: Hashable, Sendable {
 
     /// `url` as messages print it: relative to ``displayBase`` when inside it, else absolute.
     public func display(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
-        if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
-        return path
+        displayPath(url, base: displayBase)
     }
 }

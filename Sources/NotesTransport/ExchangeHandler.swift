@@ -51,6 +51,7 @@ struct ExchangeHandler: Sendable {
         } catch {
             return try await send(.tooLarge(configuration.maximumRequestBytes), number: number, writer: writer)
         }
+        configuration.onRequest?(number, method, path)
         let exchange = Incoming(number: number, method: method, path: path, headers: headers, body: body,
                                 scheme: scheme, received: received, wallClock: wallClock)
         switch mode {

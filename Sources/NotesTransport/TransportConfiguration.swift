@@ -25,6 +25,9 @@ public struct TransportConfiguration: Sendable {
     public var maximumRequestBytes: Int
     /// The connection to the engine; nil uses AsyncHTTPClient. Tests may pass a fake.
     public var upstream: (any HTTPUpstream)?
+    /// Told of each authorised request as it arrives (its number, method and path), for progress
+    /// displays; it sees no headers or bodies.
+    public var onRequest: (@Sendable (_ number: Int, _ method: String, _ path: String) -> Void)?
 
     /// A configuration; replay at recorded pace unless told otherwise.
     public init(
@@ -41,6 +44,7 @@ public struct TransportConfiguration: Sendable {
         self.upstreamTimeout = .seconds(600)
         self.maximumRequestBytes = 64 << 20
         self.upstream = nil
+        self.onRequest = nil
     }
 
     /// Checks what would make the session fail later, before any socket is opened.

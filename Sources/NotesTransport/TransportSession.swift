@@ -31,10 +31,13 @@ public final class TransportSession: Sendable {
     let upstream: (any HTTPUpstream)?
     let replayed: Cassette?
     let startedAt: Date
+    /// The zero of every time in the ``TransportReport``, on the continuous clock.
+    public let clockStart: ContinuousClock.Instant
     let lifecycle = Lifecycle()
 
     private init(configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: Server<HTTP1Channel>,
-                 serverTask: Task<Void, Never>, upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date) {
+                 serverTask: Task<Void, Never>, upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date,
+                 clockStart: ContinuousClock.Instant) {
         self.configuration = configuration
         self.mode = configuration.mode
         self.pace = configuration.pace
@@ -46,6 +49,7 @@ public final class TransportSession: Sendable {
         self.upstream = upstream
         self.replayed = replayed
         self.startedAt = startedAt
+        self.clockStart = clockStart
     }
 
     /// Loads the cassette (replay), opens the upstream client (record, live), and starts listening.
@@ -58,11 +62,12 @@ public final class TransportSession: Sendable {
         let log = SessionLog(matcher: replayed.map { RequestMatcher(entries: $0.entries) })
         let upstream: (any HTTPUpstream)? = configuration.mode == .replay ? nil : (configuration.upstream ?? AsyncHTTPUpstream())
         let startedAt = Date()
+        let clockStart = ContinuousClock.now
         let handler = ExchangeHandler(
             mode: configuration.mode, pace: configuration.pace, token: token, log: log, cassette: replayed, upstream: upstream,
             engine: configuration.engine, engineKey: configuration.engineKey,
             redactor: Redactor(secrets: [configuration.engineKey?.value, token].compactMap { $0 }),
-            start: .now, configuration: configuration)
+            start: clockStart, configuration: configuration)
         let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let server = Server(
             childChannelSetup: HTTP1Channel(responder: { request, writer, _ in try await handler.respond(to: request, writer: writer) }),
@@ -83,7 +88,8 @@ public final class TransportSession: Sendable {
                                  help: "check that the loopback interface is up")
         }
         return TransportSession(configuration: configuration, baseURL: URL(string: "http://127.0.0.1:\(port)")!, token: token,
-                                log: log, server: server, serverTask: serverTask, upstream: upstream, replayed: replayed, startedAt: startedAt)
+                                log: log, server: server, serverTask: serverTask, upstream: upstream, replayed: replayed, startedAt: startedAt,
+                                clockStart: clockStart)
     }
 
     /// 32 random bytes from the system's secure generator, as hex.

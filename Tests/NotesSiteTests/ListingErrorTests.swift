@@ -1,4 +1,5 @@
 import Foundation
+import NotesTestSupport
 import Testing
 
 /// Each broken listing fence must fail the build with the exact `file:line:col` message.
@@ -25,7 +26,7 @@ import Testing
     @Test func unknownAttributeIsNamedWithASuggestion() async throws {
         #expect(try await errors(fence: "```python file=a.py capton=\"A\"", files: ["a.py": "print(1)\n"]) == """
             content/01-x/note.md:7:21: error: unknown listing attribute `capton`
-              help: did you mean `caption`? Listings take: caption, file
+              help: did you mean `caption`? Listings take: args, caption, file, run, tools
             """)
     }
 

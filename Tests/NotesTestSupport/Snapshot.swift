@@ -59,3 +59,20 @@ public func repositoryRoot(filePath: String = #filePath) -> URL {
     }
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 }
+
+/// The `notes` executable built beside the test bundle (`swift build --build-tests` makes both), or
+/// `NOTES_BINARY`.
+public func notesBinary() throws -> URL {
+    if let path = ProcessInfo.processInfo.environment["NOTES_BINARY"] { return URL(fileURLWithPath: path) }
+    let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notes")
+    guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+        throw MissingBinary(path: candidate.path)
+    }
+    return candidate
+}
+
+/// The `notes` binary is not where the tests expect it.
+public struct MissingBinary: Error, CustomStringConvertible {
+    public var path: String
+    public var description: String { "no notes binary at \(path); build it first (swift build --build-tests)" }
+}

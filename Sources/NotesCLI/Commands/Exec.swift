@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import NotesDiagnostics
+import NotesRunner
 import NotesTransport
 
 /// `notes exec`: runs any command against a loopback Messages API that replays, records or forwards.
@@ -18,26 +19,13 @@ struct Exec: AsyncParsableCommand {
             """
     )
 
-    /// Where answers come from, as one of three exclusive flags.
-    enum Mode: String, EnumerableFlag {
-        case replay, record, live
-
-        static func help(for value: Mode) -> ArgumentHelp? {
-            switch value {
-            case .replay: "Answer from the cassette, offline."
-            case .record: "Forward to the engine and save every exchange to the cassette."
-            case .live: "Forward to the engine and keep nothing."
-            }
-        }
-    }
-
     @OptionGroup var global: GlobalOptions
 
     @Option(help: ArgumentHelp("The cassette to replay or record (HAR JSON).", valueName: "file"))
     var cassette: String?
 
     @Flag(exclusivity: .exclusive)
-    var mode: Mode = .replay
+    var mode: ModeFlag = .replay
 
     @Flag(help: "Replay at once instead of at the recorded pace.")
     var fast = false
@@ -141,20 +129,18 @@ private struct ChildOutcome {
 
 /// The command, run without a shell, with standard input and output passed through, and
 /// SIGTERM/SIGHUP passed on to it; any of those or SIGINT marks the run as interrupted.
-///
-/// Spawned with `posix_spawn` rather than Foundation's `Process`: `Process` hands the child the
-/// spawning thread's signal mask, and Swift concurrency's threads block SIGINT and SIGTERM, so a
-/// child started from async code would survive Ctrl-C; it would also inherit SIGPIPE ignored (NIO
-/// ignores it). Here the child starts with an empty mask and default dispositions.
 private struct ChildProcess {
     var argv: [String]
     var directory: URL
     var environment: [String: String]
 
     func run() async throws -> ChildOutcome {
-        let executable = try resolve(argv[0])
+        let executable = try ProcessSpec.resolve(argv[0], path: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", directory: directory)
         let interrupted = InterruptFlag()
-        let pid = try spawn(executable)
+        // The command stays in our process group, so the terminal's Ctrl-C reaches it directly.
+        let process = try SpawnedProcess.spawn(ProcessSpec(
+            executable: executable, arguments: Array(argv.dropFirst()), environment: environment, directory: directory,
+            streams: .inherit, newProcessGroup: false))
         let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
             // A no-op handler rather than SIG_IGN, so the default action cannot end `notes` before
             // the child has ended and the session has been closed properly.
@@ -164,7 +150,7 @@ private struct ChildProcess {
                 interrupted.set()
                 // Ctrl-C already reaches the command through the terminal's process group; sending
                 // it again would interrupt the command's own clean-up.
-                if number != SIGINT { kill(pid, number) }
+                if number != SIGINT { process.signalGroup(number) }
             }
             source.resume()
             return source
@@ -173,72 +159,13 @@ private struct ChildProcess {
             signals.forEach { $0.cancel() }
             for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
         }
-        // waitpid blocks, so it gets a thread of its own rather than one of the cooperative pool.
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume(returning: status)
-            }
-        }
+        let status = await process.wait().status
         let signalNumber = status & 0x7F
         if signalNumber != 0 {
             if [SIGINT, SIGTERM, SIGHUP].contains(signalNumber) { interrupted.set() }
             return ChildOutcome(status: 128 + signalNumber, interrupted: interrupted.value)
         }
         return ChildOutcome(status: (status >> 8) & 0xFF, interrupted: interrupted.value)
-    }
-
-    /// Starts the child in `directory` with `environment`, an empty signal mask and default handlers.
-    private func spawn(_ executable: URL) throws -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        guard let addChdir = Self.addChdir, addChdir(&actions, directory.path) == 0 else {
-            throw Diagnostic(at: nil, "cannot run `\(argv[0])` in \(directory.path)", help: "check that the folder exists")
-        }
-
-        let arguments = ([executable.path] + argv.dropFirst()).map { strdup($0) } + [nil]
-        let variables = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (arguments + variables).forEach { free($0) } }
-        var pid = pid_t()
-        let result = posix_spawn(&pid, executable.path, &actions, &attributes, arguments, variables)
-        guard result == 0 else {
-            throw Diagnostic(at: nil, "cannot run `\(argv[0])`", help: "check the command's path and permissions",
-                             reasons: [String(cString: strerror(result))])
-        }
-        return pid
-    }
-
-    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+, macOS 10.15+), looked up at run time
-    /// because Swift's C module for the platform does not declare it. Changing the directory of the
-    /// whole process instead would race with every other thread.
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-    private static var addChdir: AddChdir? {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }
-
-    /// A path as given (relative to the project folder), or the first match on PATH.
-    private func resolve(_ name: String) throws -> URL {
-        if name.contains("/") { return URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder), isDirectory: true).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw Diagnostic(at: nil, "cannot find `\(name)` on PATH", help: "give the command's full path, or add its folder to PATH")
     }
 }
 

@@ -3,20 +3,7 @@ import NotesDiagnostics
 extension BuildStep {
     /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
     public static let loadNotes = BuildStep("load notes") { context in
-        let loader = NoteLoader(layout: context.layout)
-        let folders = try loader.noteFolders()
-        let results = await folders.concurrentMap(limit: context.options.concurrency) { folder in
-            Result { () throws(DiagnosticList) in try loader.load(folder) }
-        }
-        var notes: [LoadedNote] = []
-        var problems: [Diagnostic] = []
-        for result in results {
-            switch result {
-            case .success(let note): notes.append(note)
-            case .failure(let list): problems += list.diagnostics
-            }
-        }
-        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        var notes = try await NoteLoader(layout: context.layout).loadAll(concurrency: context.options.concurrency)
         if !context.options.includeDrafts { notes.removeAll { $0.frontMatter.isDraft } }
         context.warnings += duplicateNumbers(notes)
         context.notes = notes.sorted(by: newestFirst)

@@ -6,18 +6,24 @@ import NotesRender
 extension BuildStep {
     /// Reads `content/site.yml` and the templates, reporting every template problem at once.
     public static let loadSite = BuildStep("load site") { context in
-        let layout = context.layout
+        context.site = try SiteConfig.load(context.layout)
+        context.templates = try TemplateSet(directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates))
+    }
+}
+
+extension SiteConfig {
+    /// Reads the project's `content/site.yml`.
+    static func load(_ layout: ProjectLayout) throws(DiagnosticList) -> SiteConfig {
         let configPath = layout.display(layout.siteConfig)
         guard let data = FileManager.default.contents(atPath: layout.siteConfig.path) else {
-            throw BuildError(
+            throw DiagnosticList([Diagnostic(
                 at: SourceLocation(path: configPath), "missing site settings",
-                help: "create \(configPath) with `title`, `base_url` and `author`")
+                help: "create \(configPath) with `title`, `base_url` and `author`")])
         }
         do {
-            context.site = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: configPath)
+            return try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: configPath)
         } catch {
-            throw DiagnosticList(error.asDiagnostics)
+            throw DiagnosticList(error.diagnostics)
         }
-        context.templates = try TemplateSet(directory: layout.templates, displayPath: layout.display(layout.templates))
     }
 }

@@ -32,12 +32,7 @@ enum TransportFixtures {
 
     /// The `notes` executable built beside this test bundle (`swift build --build-tests` makes both).
     static func notesBinary() throws -> URL {
-        if let path = ProcessInfo.processInfo.environment["NOTES_BINARY"] { return URL(fileURLWithPath: path) }
-        let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notes")
-        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw StandInFailure(message: "no notes binary at \(candidate.path); build it first (swift build --build-tests)")
-        }
-        return candidate
+        try NotesTestSupport.notesBinary()
     }
 
     /// The environment a test gives `notes exec`: this process's, without any real credential.

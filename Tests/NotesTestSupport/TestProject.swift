@@ -1,57 +1,52 @@
 import Foundation
-import NotesDiagnostics
-import NotesSite
-import NotesTestSupport
 
-/// A throwaway copy of the repository's project (site settings, the seed note, templates) in a
-/// temporary folder, to build, break and build again without touching the real one.
-struct TestProject {
-    let root: URL
-    var layout: ProjectLayout { ProjectLayout(root: root, displayBase: root) }
-    var site: URL { layout.output }
+/// A throwaway copy of the repository's project (site settings, chosen notes, templates) in a
+/// temporary folder, to build, run, break and build again without touching the real one.
+public struct TestProject: Sendable {
+    public let root: URL
+    public var site: URL { root.appendingPathComponent("site", isDirectory: true) }
 
-    /// Copies `content/site.yml`, the given notes and `templates/` from the repository.
-    init(notes: [String] = ["03-do-it-all-at-once"]) throws {
+    /// Copies `content/site.yml`, `content/requirements.txt`, the given notes and `templates/` from the repository.
+    public init(notes: [String] = ["03-do-it-all-at-once"]) throws {
         let repository = repositoryRoot()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-test-\(UUID().uuidString)", isDirectory: true)
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         try fileManager.copyItem(at: repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        try fileManager.copyItem(at: repository.appendingPathComponent("content/site.yml"), to: root.appendingPathComponent("content/site.yml"))
+        for file in ["content/site.yml", "content/requirements.txt"] {
+            try fileManager.copyItem(at: repository.appendingPathComponent(file), to: root.appendingPathComponent(file))
+        }
         for note in notes {
             try fileManager.copyItem(at: repository.appendingPathComponent("content/\(note)"), to: root.appendingPathComponent("content/\(note)"))
         }
     }
 
     /// Writes `text` to `path` under the project root, creating folders.
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
 
-    func read(_ path: String) throws -> String {
+    public func read(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    /// Builds into `site/`.
-    @discardableResult
-    func build(drafts: Bool = false) async throws(DiagnosticList) -> SiteBuilder.Report {
-        try await SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts)).build()
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
-    /// The build's error messages, or "built" when it succeeded.
-    func buildErrors() async -> String {
-        do {
-            try await build()
-            return "built"
-        } catch {
-            return error.description
-        }
+    /// Shares the repository's Python environment (`.notes/venv`, which must exist), so a test
+    /// project does not build its own.
+    public func linkPythonEnvironment() throws {
+        let notes = root.appendingPathComponent(".notes", isDirectory: true)
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: notes.appendingPathComponent("venv"), withDestinationURL: repositoryRoot().appendingPathComponent(".notes/venv"))
     }
 
     /// Every file under `site/` with its bytes, for comparing whole builds.
-    func siteFiles() throws -> [String: Data] {
+    public func siteFiles() throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: site.path)
         while let path = enumerator?.nextObject() as? String {
@@ -64,7 +59,7 @@ struct TestProject {
         return files
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(at: root)
     }
 }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import NotesDiagnostics
+import NotesRunner
+import NotesSite
+import NotesTransport
+
+/// `notes run`: runs listings for real through the transport and stores their transcripts.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run runnable listings and store their transcripts.",
+        discussion: """
+            Runs every listing whose fence has `run` (or those named: a note such as 03-do-it-all-at-once \
+            or 03, or a listing such as 03-do-it-all-at-once/parallel_tools.py) as a subprocess talking to \
+            a loopback transport, and writes runs/<listing>.transcript.json beside it. Replay (the default) \
+            answers from runs/<listing>.cassette.json, offline; --record talks to the engine (key from \
+            ANTHROPIC_API_KEY or .env) and replaces the cassette; --live talks to the engine and keeps no \
+            cassette. A run that cannot finish (interrupted, a request missing from the cassette) keeps the \
+            previous transcript and cassette. Exits 1 if any listing failed.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Notes or listings to run (default: all).", valueName: "note-or-listing"))
+    var selectors: [String] = []
+
+    @Flag(exclusivity: .exclusive)
+    var mode: ModeFlag = .replay
+
+    @Option(help: ArgumentHelp("The engine's base URL for --record and --live (default: https://api.anthropic.com).", valueName: "url"))
+    var engine: String?
+
+    @Flag(help: "Replay at once instead of at the recorded pace.")
+    var fast = false
+
+    @Option(help: "How many listings to run at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Seconds a listing may run before it is stopped.", valueName: "seconds"))
+    var timeout: Int = 120
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if mode == .replay, engine != nil { throw ValidationError("--engine applies only to --record and --live") }
+        if mode != .replay, fast { throw ValidationError("--fast applies only to replay") }
+        if let engine, URL(string: engine)?.host == nil || !(engine.hasPrefix("http://") || engine.hasPrefix("https://")) {
+            throw ValidationError("--engine must be an http(s) base URL such as https://api.anthropic.com")
+        }
+    }
+
+    func run() async throws {
+        let layout = ProjectLayout(root: global.projectRoot)
+        let printer = DiagnosticPrinter()
+        let listings: [RunnableListing]
+        let runs: ProjectRuns
+        do {
+            runs = try await ProjectRuns.load(layout)
+            listings = try runs.select(selectors)
+        } catch {
+            printer.print(error.asDiagnostics)
+            throw ExitCode(1)
+        }
+        guard !listings.isEmpty else {
+            if !global.quiet { say("No runnable listings: mark a listing fence with `run` to make it runnable.") }
+            return
+        }
+        var options = RunOptions(
+            mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, timeout: .seconds(timeout))
+        if let engine { options.engine = URL(string: engine)! }
+        if mode != .replay {
+            options.engineKey = EngineKey.find(environment: ProcessInfo.processInfo.environment, dotEnvFolder: layout.root)
+        }
+        let runner = ListingRunner(projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: NotesVersion.current)
+        let batch = RunBatch(runner: runner, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                             reporter: RunReporters.make(quiet: global.quiet))
+        let outcomes = await Interruptible.run { await batch.run(listings) }
+        RunSummary(outcomes: outcomes, mode: mode.rawValue).print(quiet: global.quiet, printer: printer)
+        if outcomes.contains(where: { $0.wasInterrupted }) { throw ExitCode(130) }
+        if outcomes.contains(where: { !$0.succeeded }) { throw ExitCode(1) }
+    }
+}

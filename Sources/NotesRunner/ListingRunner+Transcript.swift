@@ -1,0 +1,74 @@
+import Foundation
+import NotesDiagnostics
+import NotesTransport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ListingRunner {
+    /// Everything the run printed and did, as a transcript.
+    func makeTranscript(_ listing: RunnableListing, command: Interpreter, report: TransportReport, ended: Ended,
+                        options: RunOptions, process: SpawnedProcess, transportOffset: Double, traceFile: URL,
+                        cassetteFile: URL?) -> Transcript {
+        let durationMS = Int(((ended.end - process.startedAt) * 1000).rounded())
+        let (calls, steps, phases) = TranscriptBuilder(
+            report: report, transportOffset: transportOffset,
+            traces: ToolTrace.read(traceFile, origin: process.startedAt), durationMS: durationMS
+        ).build()
+        let listingHash = FileManager.default.contents(atPath: listing.listingURL.path).map { SHA256.hex(of: [UInt8]($0)) } ?? ""
+        var cassette: Transcript.CassetteStamp?
+        if options.mode != .live, let recorded = report.cassette, let file = cassetteFile,
+            let bytes = FileManager.default.contents(atPath: file.path) {
+            cassette = Transcript.CassetteStamp(
+                path: "runs/\(listing.cassette.lastPathComponent)", sha256: SHA256.hex(of: [UInt8](bytes)),
+                provenance: recorded.metadata.provenance.rawValue,
+                recordedAt: Self.rfc3339(recorded.metadata.recordedAt), engine: recorded.metadata.engine)
+        }
+        return Transcript(
+            schema: Transcript.currentSchema, tool: "notes \(toolVersion)",
+            listing: .init(path: listing.file, sha256: listingHash), cassette: cassette,
+            requirementsSHA256: command.requirementsSHA256, mode: options.mode.rawValue, pace: options.pace.rawValue,
+            command: ([command.display, listing.file] + listing.arguments).joined(separator: " "),
+            // Project-relative, so a transcript made on another machine reads the same.
+            argv: [displayPath(command.executable, base: projectRoot)] + command.arguments + [listing.file] + listing.arguments,
+            exit: Self.exitStatus(ended, timeout: options.timeout),
+            durationMS: durationMS,
+            output: .init(lines: ended.output?.lines(origin: process.startedAt, limit: options.outputLimit) ?? [],
+                          truncated: (ended.output?.droppedBytes ?? 0) > 0),
+            modelCalls: calls, steps: steps, toolPhases: phases)
+    }
+
+    static func exitStatus(_ ended: Ended, timeout: Duration) -> Transcript.ExitStatus {
+        if ended.timedOut { return .timeout(after: Int(timeout.seconds.rounded())) }
+        let signal = ended.status & 0x7F
+        if signal != 0 { return .signaled(Int(signal)) }
+        return .exited(Int((ended.status >> 8) & 0xFF))
+    }
+
+    static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// Puts the transcript (and a new recording) in place, each written aside and renamed.
+    func keep(_ transcript: Transcript, cassette recording: URL?, for listing: RunnableListing) throws(RunError) {
+        do {
+            try FileManager.default.createDirectory(at: listing.runsFolder, withIntermediateDirectories: true)
+            if let recording {
+                guard rename(recording.path, listing.cassette.path) == 0 else {
+                    throw RunError(at: listing.location, "cannot move the new cassette into place", reasons: [String(cString: strerror(errno))])
+                }
+            }
+            let temporary = listing.runsFolder.appendingPathComponent(".\(listing.stem).transcript.\(getpid()).partial")
+            try transcript.encoded().write(to: temporary)
+            guard rename(temporary.path, listing.transcript.path) == 0 else {
+                throw RunError(at: listing.location, "cannot move the new transcript into place", reasons: [String(cString: strerror(errno))])
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(at: listing.location, "cannot write the transcript of \(listing.name)", reasons: ["\(error)"])
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import NotesDiagnostics
+import NotesTransport
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one listing for real, as a subprocess talking to its own loopback transport, and turns
+/// what happened into a ``Transcript``.
+///
+/// A run that completes (whatever the listing's exit status, a timeout included) replaces the
+/// listing's transcript, and in record mode its cassette, atomically. A run that cannot complete
+/// (interrupted, a replay miss, a transport failure) leaves both as they were.
+public struct ListingRunner: Sendable {
+    public let projectRoot: URL
+    /// Commands per fence language, from `site.yml`'s `interpreters`; Python listings use the
+    /// project's venv unless `python` is set here.
+    public let interpreters: [String: String]
+    public let toolVersion: String
+
+    public init(projectRoot: URL, interpreters: [String: String] = [:], toolVersion: String) {
+        self.projectRoot = projectRoot
+        self.interpreters = interpreters
+        self.toolVersion = toolVersion
+    }
+
+    var requirements: URL { projectRoot.appendingPathComponent("content/requirements.txt") }
+    var scratch: URL { projectRoot.appendingPathComponent(".notes", isDirectory: true) }
+
+    /// Runs `listing`; see the type's documentation for what is written.
+    public func run(_ listing: RunnableListing, options: RunOptions,
+                    progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws(RunError) -> RunResult {
+        let command = try await interpreter(for: listing, progress: progress)
+        let replayed = try replayedCassette(listing, options: options)
+        let recording = options.mode == .replay ? nil : listing.runsFolder.appendingPathComponent(".\(listing.stem).cassette.\(getpid()).partial")
+        defer { if let recording { try? FileManager.default.removeItem(at: recording) } }
+        if recording != nil { try? FileManager.default.createDirectory(at: listing.runsFolder, withIntermediateDirectories: true) }
+
+        let workspace = try RunWorkspace(scratch: scratch, listing: listing)
+        defer { workspace.remove() }
+        // A listing that never calls the engine needs no recording: replay it against an empty cassette,
+        // so that a request it does make is reported as missing rather than sent anywhere.
+        var replayFrom = listing.cassette
+        if options.mode == .replay, replayed == nil {
+            replayFrom = workspace.temporary.appendingPathComponent("empty.cassette.json")
+            let empty = Cassette(metadata: .init(recordedAt: Date(), engine: options.engine.absoluteString, toolVersion: toolVersion, provenance: .recorded))
+            do { try empty.save(to: replayFrom) } catch { throw RunError(at: listing.location, "cannot prepare an empty cassette", reasons: ["\(error)"]) }
+        }
+        var configuration = TransportConfiguration(
+            mode: options.mode == .live ? .record : options.mode, pace: options.pace,
+            cassette: recording ?? replayFrom, engine: options.engine, engineKey: options.engineKey, toolVersion: toolVersion)
+        configuration.upstreamTimeout = options.timeout
+        configuration.onRequest = { _, method, path in
+            if method == "POST", path.hasPrefix("/v1/messages"), !path.hasPrefix("/v1/messages/") { progress(.modelCall) }
+        }
+        let session: TransportSession
+        do { session = try await TransportSession.start(configuration) } catch { throw RunError(at: listing.location, "cannot start the transport", reasons: error.asDiagnostics.map(\.description)) }
+
+        let spec = ProcessSpec(
+            executable: command.executable, arguments: command.arguments + [listing.file] + listing.arguments,
+            environment: environment(listing, command: command, session: session, workspace: workspace, replayed: replayed, options: options),
+            directory: listing.noteFolder, streams: .capture(limit: options.outputLimit), newProcessGroup: true)
+        progress(.running)
+        let clockAtSpawn = ContinuousClock.now
+        let process: SpawnedProcess
+        do { process = try SpawnedProcess.spawn(spec) } catch {
+            await session.cancel()
+            throw RunError(at: listing.location, "cannot start \(command.display)", help: error.help, reasons: error.reasons)
+        }
+        let ended = await Self.waitForExit(process, timeout: options.timeout)
+        if Task.isCancelled {
+            await session.cancel()
+            throw RunError.interrupted(listing)
+        }
+        let report: TransportReport
+        do { report = try await session.stop() } catch {
+            throw RunError(at: listing.location, "the transport failed", reasons: error.asDiagnostics.map(\.description))
+        }
+        if let miss = report.misses.first {
+            throw RunError(.replayMiss, at: listing.location,
+                           replayed == nil ? "\(listing.name) calls the engine but has no recorded run" : "\(listing.name) sent a request its cassette does not hold",
+                           help: replayed == nil ? "record its run with `notes run --record \(listing.noteSlug)` (needs ANTHROPIC_API_KEY)"
+                               : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
+                           reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        let transcript = makeTranscript(
+            listing, command: command, report: report, ended: ended, options: options, process: process,
+            transportOffset: (session.clockStart - clockAtSpawn).seconds, traceFile: workspace.trace,
+            cassetteFile: recording ?? (replayed == nil ? nil : listing.cassette))
+        progress(.finished(transcript.exit))
+        if options.keepsResults {
+            try keep(transcript, cassette: options.mode == .record ? recording : nil, for: listing)
+        }
+        return RunResult(listing: listing, transcript: transcript, warnings: report.warnings)
+    }
+
+    // MARK: - Pieces
+
+    /// The replayed cassette, in replay mode when the listing has one.
+    private func replayedCassette(_ listing: RunnableListing, options: RunOptions) throws(RunError) -> Cassette? {
+        guard options.mode == .replay, FileManager.default.fileExists(atPath: listing.cassette.path) else { return nil }
+        do { return try Cassette.load(from: listing.cassette) } catch {
+            throw RunError(at: SourceLocation(path: displayPath(listing.cassette)), "cannot read the cassette",
+                           reasons: error.asDiagnostics.map(\.message))
+        }
+    }
+
+    private func environment(_ listing: RunnableListing, command: Interpreter, session: TransportSession, workspace: RunWorkspace,
+                             replayed: Cassette?, options: RunOptions) -> [String: String] {
+        var notes: [String: String] = [
+            "NOTES_LISTING": listing.file, "NOTES_MODE": options.mode.rawValue, "NOTES_TRACE": workspace.trace.path,
+            "NOTES_CLOCK_ORIGIN": String(monotonicSeconds()),
+        ]
+        // In replay the listing lives on the recording's day; recording and live runs keep today.
+        if let replayed { notes["NOTES_CLOCK_AT"] = String(replayed.metadata.recordedAt.timeIntervalSince1970) }
+        if !listing.toolFunctions.isEmpty { notes["NOTES_TOOLS"] = listing.toolFunctions.joined(separator: ",") }
+        return ListingEnvironment(
+            binFolders: command.binFolders, home: workspace.home, temporary: workspace.temporary, hookFolder: command.hookFolder,
+            transport: session.variables, notes: notes
+        ).variables
+    }
+
+    /// Waits for the process, ending its group after `timeout` (SIGTERM, then SIGKILL 2 s later)
+    /// or when the task is cancelled (SIGKILL).
+    static func waitForExit(_ process: SpawnedProcess, timeout: Duration) async -> Ended {
+        let timedOut = TimeoutFlag()
+        return await withTaskCancellationHandler {
+            await withTaskGroup(of: Ended?.self) { group in
+                group.addTask {
+                    let (status, output) = await process.wait()
+                    return Ended(status: status, output: output, timedOut: false, end: monotonicSeconds())
+                }
+                group.addTask {
+                    guard (try? await Task.sleep(for: timeout)) != nil else { return nil }
+                    timedOut.raise()
+                    process.signalGroup(SIGTERM)
+                    guard (try? await Task.sleep(for: .seconds(2))) != nil else { return nil }
+                    process.signalGroup(SIGKILL)
+                    return nil
+                }
+                var ended: Ended?
+                while let next = await group.next() {
+                    if let next {
+                        ended = next
+                        group.cancelAll()
+                    }
+                }
+                var result = ended!
+                result.timedOut = timedOut.isRaised
+                return result
+            }
+        } onCancel: {
+            process.signalGroup(SIGKILL)
+        }
+    }
+
+    /// Set by the timeout task, read once the process has ended.
+    final class TimeoutFlag: Sendable {
+        private let raised = Mutex(false)
+        func raise() { raised.withLock { $0 = true } }
+        var isRaised: Bool { raised.withLock { $0 } }
+    }
+
+    /// How the process ended.
+    struct Ended: Sendable {
+        var status: Int32
+        var output: CapturedOutput?
+        var timedOut: Bool
+        var end: Double
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

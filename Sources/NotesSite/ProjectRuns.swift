@@ -1,0 +1,49 @@
+import Foundation
+import NotesDiagnostics
+import NotesMarkdown
+import NotesRunner
+
+/// The runnable listings of a project, found the way `notes build` finds them (so every problem in
+/// the notes is reported the same way), for `notes run` and `notes check`.
+public struct ProjectRuns: Sendable {
+    public var site: SiteConfig
+    /// Every runnable listing, by note folder then position in the note.
+    public var listings: [RunnableListing]
+
+    /// Reads `site.yml` and every note (drafts included: they can be run before they are published).
+    public static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
+        let site = try SiteConfig.load(layout)
+        let notes = try await NoteLoader(layout: layout).loadAll(concurrency: BuildOptions().concurrency)
+        let listings = notes.sorted { $0.slug < $1.slug }.flatMap { note in
+            note.runnable.sorted { $0.key < $1.key }.map(\.value)
+        }
+        return ProjectRuns(site: site, listings: listings)
+    }
+
+    /// The listings `selectors` name: a note (`03-do-it-all-at-once`, or its number `03`), a listing
+    /// (`03-do-it-all-at-once/parallel_tools.py`), or a path to either. No selectors: all of them.
+    public func select(_ selectors: [String]) throws(Diagnostic) -> [RunnableListing] {
+        guard !selectors.isEmpty else { return listings }
+        var chosen: [RunnableListing] = []
+        for selector in selectors {
+            let matches = listings.filter { Self.matches($0, selector) }
+            guard !matches.isEmpty else {
+                let known = Set(listings.map(\.noteSlug)).sorted().joined(separator: ", ")
+                throw Diagnostic(at: nil, "no runnable listing matches `\(selector)`",
+                                 help: known.isEmpty ? "mark a listing fence with `run` to make it runnable" : "notes with runnable listings: \(known)")
+            }
+            chosen += matches.filter { !chosen.contains($0) }
+        }
+        return chosen
+    }
+
+    private static func matches(_ listing: RunnableListing, _ selector: String) -> Bool {
+        var selector = selector
+        while selector.hasSuffix("/") { selector.removeLast() }
+        if let range = selector.range(of: "content/") { selector = String(selector[range.upperBound...]) }
+        if selector.hasSuffix("/note.md") { selector = String(selector.dropLast("/note.md".count)) }
+        if selector == listing.noteSlug || selector == listing.name { return true }
+        if let number = Int(selector), let noteNumber = Int(listing.noteSlug.prefix { $0.isNumber }), number == noteNumber { return true }
+        return false
+    }
+}

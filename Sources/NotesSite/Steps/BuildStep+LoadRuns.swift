@@ -1,0 +1,44 @@
+import NotesDiagnostics
+import NotesRunner
+
+extension BuildStep {
+    /// Attaches each runnable listing's stored run to its listing. Nothing is run: a missing or stale
+    /// transcript is a warning here (and an error for `notes check`).
+    public static let loadRuns = BuildStep("load runs") { context in
+        let root = context.layout.root
+        let notes = context.notes
+        let loaded = await notes.concurrentMap(limit: context.options.concurrency) { note in
+            note.runnable.mapValues { StoredRun($0, projectRoot: root) }
+        }
+        for (index, runs) in loaded.enumerated() {
+            for (line, stored) in runs.sorted(by: { $0.key < $1.key }) {
+                if let transcript = stored.transcript {
+                    context.notes[index].listings[line]?.run = RunViewBuilder.view(transcript)
+                }
+                if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
+            }
+        }
+    }
+}
+
+extension StoredRun {
+    /// The finding for a run that is not fresh, at the listing's fence.
+    public func finding(_ severity: Diagnostic.Severity, in layout: ProjectLayout) -> Diagnostic? {
+        let command = "notes run \(listing.noteSlug)"
+        switch freshness {
+        case .fresh:
+            return nil
+        case .missing:
+            return Diagnostic(severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
+                              help: "run `\(command)` and commit \(layout.display(listing.runsFolder))/")
+        case .stale(let reasons):
+            return Diagnostic(severity, at: listing.location, "the stored run of \(listing.file) is stale",
+                              help: "refresh it with `\(command)`", reasons: reasons)
+        case .unreadable(let problem):
+            return Diagnostic(severity, at: listing.location, "cannot read the stored run of \(listing.file)",
+                              help: "re-make it with `\(command)`", reasons: [problem])
+        }
+    }
+
+    func warning(in layout: ProjectLayout) -> Diagnostic? { finding(.warning, in: layout) }
+}

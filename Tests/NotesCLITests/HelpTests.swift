@@ -1,0 +1,15 @@
+import Foundation
+import NotesTestSupport
+import Testing
+
+/// `--help` is part of the interface: its text is a golden file, re-recorded on purpose.
+@Suite struct HelpTests {
+    @Test(arguments: [["--help"], ["build", "--help"], ["run", "--help"], ["check", "--help"]])
+    func helpMatchesItsGoldenFile(_ arguments: [String]) async throws {
+        let result = try await runTestProcess([try notesBinary().path] + arguments, environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"],
+                                              directory: FileManager.default.temporaryDirectory,
+                                              outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("notes-help-\(UUID().uuidString)"))
+        #expect(result.status == 0)
+        expectSnapshot(result.stdout, named: "help-\(arguments.dropLast().joined(separator: "-").isEmpty ? "notes" : arguments.dropLast().joined(separator: "-")).txt")
+    }
+}

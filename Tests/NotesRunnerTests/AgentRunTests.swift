@@ -1,0 +1,96 @@
+import Foundation
+import NotesRunner
+import NotesTestSupport
+import NotesTransport
+import Testing
+
+/// Runs an agent listing on the real SDK: recorded from the stand-in engine, then replayed with the
+/// engine stopped, and turned into steps with per-tool timing.
+@Suite struct AgentRunTests {
+    static let agent = """
+        import json
+        import anthropic
+
+        client = anthropic.Anthropic()
+        tools = [{"name": "check_calendar", "description": "Checks a calendar.",
+                  "input_schema": {"type": "object", "properties": {"email": {"type": "string"}}, "required": ["email"]}}]
+        CALENDARS = {"james@abc.com": "<script>alert('free')</script>", "sarah@abc.com": "busy & <b>booked</b>"}
+
+        def run_tool(name, tool_input):
+            return CALENDARS[tool_input["email"]]
+
+        messages = [{"role": "user", "content": "When are James and Sarah free?"}]
+        while True:
+            response = client.messages.create(model="stand-in-tools", max_tokens=512, tools=tools, messages=messages,
+                                              thinking={"type": "enabled", "budget_tokens": 1024})
+            for block in response.content:
+                if block.type == "text":
+                    print("SAYS", block.text)
+            if response.stop_reason != "tool_use":
+                break
+            messages.append({"role": "assistant", "content": response.content})
+            results = []
+            for block in response.content:
+                if block.type == "tool_use":
+                    result = run_tool(block.name, block.input)
+                    print("OBSERVATION", result)
+                    results.append({"type": "tool_result", "tool_use_id": block.id, "content": result})
+            messages.append({"role": "user", "content": results})
+        """
+
+    @Test func recordThenReplayGivesTheSameStepsWithObservedToolSpans() async throws {
+        let fixture = try await RunnerFixture.make()
+        defer { fixture.remove() }
+        let listing = try fixture.listing(file: "agent.py", language: "python", Self.agent, tools: ["run_tool"])
+        let key = "sk-ant-test-\(UUID().uuidString)"
+        let engine = try await TransportStandIn.start(key: key)
+        var record = RunOptions(mode: .record, engine: engine.url, engineKey: EngineKey(key))
+        record.timeout = .seconds(120)
+        let recorded = try await fixture.run(listing, record)
+        engine.stop()
+        let replayed = try await fixture.run(listing, RunOptions(mode: .replay, pace: .fast))
+
+        #expect(recorded.exit == .exited(0))
+        #expect(replayed.stdoutLines == recorded.stdoutLines)
+        #expect(replayed.steps.map(\.blocks.count) == recorded.steps.map(\.blocks.count))
+        #expect(replayed.modelCalls.count == 2)
+        let step = try #require(replayed.steps.first)
+        let uses = step.blocks.filter { $0.type == "tool_use" }
+        #expect(uses.count == 2)
+        #expect(uses.map { $0.result?.text } == ["<script>alert('free')</script>", "busy & <b>booked</b>"])
+        // Both tool calls were observed through the start-up hook, inside the gap between the model calls.
+        for use in uses {
+            let span = try #require(use.span)
+            #expect(span.source == "hook")
+            #expect(span.startMS >= replayed.modelCalls[0].endMS - 1 && span.endMS <= replayed.modelCalls[1].startMS + 1)
+        }
+        #expect(replayed.toolPhases.isEmpty)
+        #expect(replayed.steps.last?.isFinal == true)
+        // The key never reached a file.
+        let files = FileManager.default.enumerator(at: fixture.root, includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+            #expect(!String(decoding: data, as: UTF8.self).contains(key), "\(file.path) holds the key")
+        }
+        expectSnapshot(try normalised(replayed), named: "agent.transcript.json")
+    }
+
+    /// The transcript with what changes between runs fixed: every `*_ms` time, and the cassette's
+    /// hash, recording time and engine (the stand-in listens on a new port each run).
+    func normalised(_ transcript: Transcript) throws -> String {
+        func fix(_ value: JSONValue, key: String = "") -> JSONValue {
+            switch value {
+            case .object(let members):
+                return .object(members.map { member in
+                    if member.key.hasSuffix("_ms"), member.value != .null { return .init(member.key, .number("0")) }
+                    if key == "cassette", ["sha256", "recorded_at", "engine"].contains(member.key) { return .init(member.key, .string("…")) }
+                    return .init(member.key, fix(member.value, key: member.key))
+                })
+            case .array(let elements): return .array(elements.map { fix($0, key: key) })
+            default: return value
+            }
+        }
+        let json = try JSONValue(parsing: [UInt8](try transcript.encoded()))
+        return fix(json).text(JSONFormat(indent: 2, sortsKeys: true)) + "\n"
+    }
+}
