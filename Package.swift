@@ -89,10 +89,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "NotesRunnerTests", dependencies: ["NotesRunner", "NotesTransport", "NotesTestSupport"], exclude: ["Snapshots"],
+            name: "NotesRunnerTests", dependencies: ["NotesRunner", "NotesTransport", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict),
         .testTarget(
             name: "NotesCLITests", dependencies: ["NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
     ]
 )

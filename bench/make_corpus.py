@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a deterministic corpus of N notes shaped like the seed note, for bench/build.
 
-Each note: front matter, ~900 words of prose in sections, a text figure, and a 166-line Python
+Each note: front matter, ~900 words of prose in sections, the seed's `lanes` figure, and a 166-line Python
 listing in its own file (the seed's listing with per-note names, so no two files are equal).
 With --hugo it also writes the same Markdown as a Hugo site (listing inlined in its fence,
 since Hugo has no file= listings), so both tools build the same text.
@@ -11,10 +11,23 @@ import argparse, os, random, re, shutil
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "content", "03-do-it-all-at-once")
 
-def paragraphs():
+def blocks():
+    """The seed body's prose paragraphs, and its `lanes` figure fence (verbatim)."""
     text = open(os.path.join(SEED, "note.md"), encoding="utf-8").read()
     body = text.split("---\n", 2)[2]
-    return [p for p in body.split("\n\n") if p and not p.startswith(("#", "```"))]
+    prose, figure, fence, current = [], None, None, []
+    for line in body.split("\n"):
+        if fence:
+            current.append(line)
+            if line.startswith(fence):
+                if current[0].startswith("```lanes"):
+                    figure = "\n".join(current)
+                fence, current = None, []
+        elif line.startswith(("```", "~~~")):
+            fence, current = line[:3], [line]
+        elif line.strip() and not line.startswith("#"):
+            prose.append(line)
+    return prose, figure
 
 def main():
     parser = argparse.ArgumentParser()
@@ -23,7 +36,7 @@ def main():
     parser.add_argument("--hugo")
     args = parser.parse_args()
     rng = random.Random(42)
-    prose = paragraphs()
+    prose, figure = blocks()
     listing = open(os.path.join(SEED, "parallel_tools.py"), encoding="utf-8").read()
     words = sorted(set(re.findall(r"[a-z]{5,}", " ".join(prose).lower())))
     tags = ["agents", "tool-use", "fundamentals", "evals", "latency", "prompting", "memory", "retrieval"]
@@ -54,7 +67,7 @@ def main():
         for s in range(4):
             sections.append(f"## {' '.join(rng.sample(words, 4)).capitalize()}")
             sections += rng.sample(prose, 3)
-        sections.insert(6, "```text figure caption=\"Calls overlap.\"\n[ a ....... ]\n[ b ... ]\n```")
+        sections.insert(6, figure)
         name = f"agent_{n:04d}.py"
         code = listing.replace("claude-sonnet-4-6", f"claude-sonnet-4-6-{n}").replace("evnt_123", f"evnt_{n}")
         front = f"---\nnumber: {n}\ntitle: \"{title}\"\ndek: \"{dek}\"\ndate: {date}\ntags: [{', '.join(note_tags)}]\nauthor: Ben\n---\n\n"

@@ -124,7 +124,7 @@ public enum FenceRole: Hashable, Sendable {
 
 extension FenceInfo {
     /// Languages whose fences are drawn as diagrams at build time.
-    public static let diagramLanguages: Set<String> = []
+    public static let diagramLanguages: Set<String> = ["lanes", "turn"]
 
     /// How the page shows this fence.
     public var role: FenceRole {

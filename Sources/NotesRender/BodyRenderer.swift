@@ -9,11 +9,14 @@ import NotesMarkdown
 package struct BodyRenderer {
     /// Listings by the file line of their opening fence.
     package var listings: [Int: Listing]
+    /// Diagrams (`lanes`, `turn`, drawings from runs) by the file line of their fence.
+    package var diagrams: [Int: Diagram]
     /// Shared by every note of a build: its keyword tables are built once. Nil renders code escaped only.
     package var highlighter: SyntaxHighlighter?
 
-    package init(listings: [Int: Listing] = [:], highlighter: SyntaxHighlighter?) {
+    package init(listings: [Int: Listing] = [:], diagrams: [Int: Diagram] = [:], highlighter: SyntaxHighlighter?) {
         self.listings = listings
+        self.diagrams = diagrams
         self.highlighter = highlighter
     }
 
@@ -120,10 +123,19 @@ private struct State {
         switch code.info.role {
         case .figure:
             figureNumber += 1
-            output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n<pre class=\"figure-text\">"
-            HTMLEscaping.append(code.literal, to: &output)
-            output += "</pre>\n"
-            figureCaption(BodyRenderer.captionInlines(code.info["caption"]))
+            let caption = BodyRenderer.captionInlines(code.info["caption"])
+            output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n"
+            if let diagram = renderer.diagrams[location.line] {
+                output += diagram.svg(title: caption.plainText, idPrefix: "figure-\(figureNumber)")
+                output += "\n"
+            } else if FenceInfo.diagramLanguages.contains(code.info.language) {
+                output += "<p class=\"figure-missing\">This figure is drawn from a run that has not been recorded yet.</p>\n"
+            } else {
+                output += "<pre class=\"figure-text\">"
+                HTMLEscaping.append(code.literal, to: &output)
+                output += "</pre>\n"
+            }
+            figureCaption(caption)
             output += "</figure>\n"
         case .listing, .code:
             pre(code.literal, language: code.info.language)

@@ -26,8 +26,28 @@ package struct RunPanelRenderer: Sendable {
         html += "</span></code></pre>\n<p class=\"run-provenance\">"
         HTMLEscaping.append(run.provenance, to: &html)
         html += "</p>\n"
+        if let timeline = run.timeline { html += lanes(timeline, id: id) }
         if !run.steps.isEmpty { html += steps(run) }
         return html + "</details>\n"
+    }
+
+    /// The run's timing lanes and, when a step ran several tools, what running them together bought.
+    private func lanes(_ timeline: RunTimeline, id: String) -> String {
+        var html = "<figure class=\"run-lanes\">\n"
+        html += TimelineSVG.svg(timeline, title: "Timing lanes of this run", idPrefix: "\(id)-lanes")
+        html += "\n"
+        let sentences = ParallelSummary(timeline).sentences
+        if !sentences.isEmpty {
+            html += "<figcaption>"
+            for sentence in sentences {
+                html += "<span class=\"run-parallel\">"
+                HTMLEscaping.append(sentence, to: &html)
+                html += "</span> "
+            }
+            html.removeLast()
+            html += "</figcaption>\n"
+        }
+        return html + "</figure>\n"
     }
 
     private func steps(_ run: RunView) -> String {

@@ -45,4 +45,6 @@ public struct RunnableListing: Hashable, Sendable {
     public var cassette: URL { runsFolder.appendingPathComponent("\(stem).cassette.json") }
     /// What the run printed and did, rendered by `notes build`.
     public var transcript: URL { runsFolder.appendingPathComponent("\(stem).transcript.json") }
+    /// The run as Chrome Trace Event JSON, written by `notes run --trace`.
+    public var trace: URL { runsFolder.appendingPathComponent("\(stem).trace.json") }
 }

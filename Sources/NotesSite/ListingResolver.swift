@@ -12,13 +12,17 @@ import NotesRunner
 struct ListingResolver {
     /// Attributes each kind of fence accepts.
     static let listingAttributes = ["args", "caption", "file", "run", "tools"]
-    static let figureAttributes = ["caption", "figure"]
+    static let figureAttributes = ["caption", "figure", "from", "step"]
 
     let folder: URL
     let displayFolder: String
     private(set) var listings: [Int: Listing] = [:]
     /// Listings with the `run` attribute, by the line of their fence.
     private(set) var runnable: [Int: RunnableListing] = [:]
+    /// Diagrams written in the note (`lanes`, `turn`), by the line of their fence.
+    private(set) var diagrams: [Int: Diagram] = [:]
+    /// Diagrams to draw from a stored run (`from=FILE`), by the line of their fence.
+    private(set) var figuresFromRuns: [Int: FigureFromRun] = [:]
     private(set) var files: Set<String> = []
     private(set) var problems: [Diagnostic] = []
     private var listingNumber = 0
@@ -60,7 +64,12 @@ struct ListingResolver {
             if let nearest, editDistance(attribute.key, nearest) <= 2 { help = "did you mean `\(nearest)`? " + help }
             problems.append(Diagnostic(at: attribute.location, "unknown \(noun) attribute `\(attribute.key)`", help: help))
         }
-        guard valid, role == .listing else { return }
+        guard valid else { return }
+        if role == .figure {
+            resolveFigure(code, at: location)
+            return
+        }
+        guard role == .listing else { return }
         listingNumber += 1
         let caption = code.info["caption"].map { MarkdownParser().parseInline($0) } ?? []
         guard let file = code.info.attribute("file") else {
@@ -83,6 +92,50 @@ struct ListingResolver {
                 arguments: (code.info["args"] ?? "").split(separator: " ").map(String.init),
                 toolFunctions: (code.info["tools"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                 location: location)
+        }
+    }
+
+    private mutating func resolveFigure(_ code: CodeBlock, at location: SourceLocation) {
+        let language = code.info.language
+        guard FenceInfo.diagramLanguages.contains(language) else {
+            for key in ["from", "step"] {
+                if let attribute = code.info.attribute(key) {
+                    problems.append(Diagnostic(at: attribute.location, "`\(key)` applies only to `lanes` and `turn` diagrams"))
+                }
+            }
+            return
+        }
+        if let from = code.info.attribute("from") {
+            if !code.literal.isEmpty {
+                problems.append(Diagnostic(at: location, "a diagram drawn `from=\(from.value)` has a body too",
+                                           help: "leave the fence empty: the drawing comes from the stored run"))
+            }
+            var step: Int?
+            if language == "turn" {
+                guard let text = code.info["step"], let number = Int(text), number > 0 else {
+                    problems.append(Diagnostic(at: code.info.attribute("step")?.location ?? from.location,
+                                               "a `turn` drawn from a run needs `step=N`", help: "name the step whose tool calls it shows, e.g. step=2"))
+                    return
+                }
+                step = number
+            }
+            figuresFromRuns[location.line] = FigureFromRun(file: from.value, language: language, step: step, location: from.location)
+            return
+        }
+        let bodyStart = SourceLocation(path: location.path, line: location.line + 1, column: location.column)
+        do {
+            diagrams[location.line] = try Diagram.parse(language: language, text: code.literal, bodyStart: bodyStart)
+        } catch {
+            problems += error.diagnostics
+        }
+    }
+
+    /// Checks every `from=` figure names a runnable listing of this note; call after ``resolve(_:)``.
+    mutating func checkFiguresFromRuns() {
+        let runnableFiles = Set(runnable.values.map(\.file))
+        for (_, figure) in figuresFromRuns.sorted(by: { $0.key < $1.key }) where !runnableFiles.contains(figure.file) {
+            problems.append(Diagnostic(at: figure.location, "`from=\(figure.file)` does not name a runnable listing of this note",
+                                       help: "name the `file=` of a listing fence marked `run`"))
         }
     }
 

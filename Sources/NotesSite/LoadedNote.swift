@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
 import NotesRunner
@@ -16,8 +17,23 @@ public struct LoadedNote: Sendable {
     public var listings: [Int: Listing]
     /// Listings that `notes run` runs, by the file line of their fence.
     public var runnable: [Int: RunnableListing]
+    /// Diagrams written in the note, by the file line of their fence; figures drawn from runs are
+    /// added by the `load runs` step.
+    package var diagrams: [Int: Diagram]
+    /// Figures to draw from a stored run (`from=FILE`), by the file line of their fence.
+    var figuresFromRuns: [Int: FigureFromRun]
     /// Files to publish beside the page (listing files for download, images), by name in the folder.
     public var files: [String]
 
     public var frontMatter: FrontMatter { parsed.frontMatter }
+}
+
+/// A `lanes` or `turn` fence that draws from a listing's stored run: `from=parallel_tools.py step=2`.
+struct FigureFromRun: Hashable, Sendable {
+    /// The listing's file.
+    var file: String
+    var language: String
+    /// For `turn`: the step whose tool calls it shows.
+    var step: Int?
+    var location: SourceLocation
 }

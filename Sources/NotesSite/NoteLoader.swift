@@ -64,10 +64,12 @@ struct NoteLoader: Sendable {
         }
         var resolver = ListingResolver(folder: folder, displayFolder: layout.display(folder))
         resolver.resolve(parsed.document.blocks)
+        resolver.checkFiguresFromRuns()
         guard resolver.problems.isEmpty else { throw DiagnosticList(resolver.problems) }
         return LoadedNote(
             slug: slug, folder: folder, displayPath: displayPath, parsed: parsed,
-            listings: resolver.listings, runnable: resolver.runnable, files: resolver.files.sorted())
+            listings: resolver.listings, runnable: resolver.runnable, diagrams: resolver.diagrams,
+            figuresFromRuns: resolver.figuresFromRuns, files: resolver.files.sorted())
     }
 
     /// `3` for a folder named `03-do-it-all-at-once`.

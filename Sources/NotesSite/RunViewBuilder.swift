@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import NotesRender
 import NotesRunner
 
@@ -53,6 +54,46 @@ enum RunViewBuilder {
         let parts = rfc3339.prefix(10).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return rfc3339 }
         return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    /// The drawing of a `from=FILE` figure: the run's lanes, or the tool calls of one step.
+    static func diagram(_ figure: FigureFromRun, transcript: Transcript?) throws(Diagnostic) -> Diagram {
+        guard let transcript else {
+            throw Diagnostic(.warning, at: figure.location, "the figure is drawn from the run of \(figure.file), which has no stored transcript",
+                             help: "run `notes run` to record it; until then the figure shows a note instead")
+        }
+        guard let step = figure.step else {
+            guard let timeline = timeline(transcript) else {
+                throw Diagnostic(.warning, at: figure.location, "the run of \(figure.file) made no model calls to draw")
+            }
+            return .timeline(timeline)
+        }
+        guard let recorded = transcript.steps.first(where: { $0.number == step }) else {
+            throw Diagnostic(.warning, at: figure.location, "the run of \(figure.file) has no step \(step)",
+                             help: "it has steps 1 to \(transcript.steps.count)")
+        }
+        let calls = recorded.blocks.filter { $0.type == "tool_use" }.map { block in
+            TurnDiagram.Call(name: block.name ?? "tool", detail: inputSummary(block.input ?? "{}"))
+        }
+        guard !calls.isEmpty else {
+            throw Diagnostic(.warning, at: figure.location, "step \(step) of the run of \(figure.file) called no tools")
+        }
+        let next = transcript.steps.first { $0.number == step + 1 }
+        let nextLabel = next.map { $0.isFinal ? "Final turn (step \($0.number))" : "Next turn (step \($0.number))" } ?? "Next turn"
+        return .turn(TurnDiagram(turnLabel: "Model turn (step \(step))", calls: calls, nextLabel: nextLabel))
+    }
+
+    /// `email: james@abc.com` from `{"email":"james@abc.com"}`: scalar fields, shortened.
+    static func inputSummary(_ input: String) -> String {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(input.utf8)) as? [String: Any] else { return input }
+        let parts = json.keys.sorted().map { key -> String in
+            let value = json[key]!
+            if let text = value as? String { return "\(key): \(text)" }
+            if let number = value as? NSNumber { return "\(key): \(number)" }
+            return "\(key): …"
+        }
+        let summary = parts.joined(separator: ", ")
+        return summary.count > 48 ? String(summary.prefix(47)) + "…" : summary
     }
 
     /// The run on one time axis, for the timing lanes.

@@ -40,6 +40,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a listing may run before it is stopped.", valueName: "seconds"))
     var timeout: Int = 120
 
+    @Flag(help: "Also write each run as Chrome Trace Event JSON (runs/<listing>.trace.json) for Perfetto.")
+    var trace = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
@@ -76,8 +79,25 @@ struct Run: AsyncParsableCommand {
         let batch = RunBatch(runner: runner, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                              reporter: RunReporters.make(quiet: global.quiet))
         let outcomes = await Interruptible.run { await batch.run(listings) }
+        if trace { writeTraces(outcomes, printer: printer) }
         RunSummary(outcomes: outcomes, mode: mode.rawValue).print(quiet: global.quiet, printer: printer)
         if outcomes.contains(where: { $0.wasInterrupted }) { throw ExitCode(130) }
         if outcomes.contains(where: { !$0.succeeded }) { throw ExitCode(1) }
+    }
+
+    /// Writes `runs/<listing>.trace.json` beside each new transcript (aside, then renamed).
+    private func writeTraces(_ outcomes: [RunOutcome], printer: DiagnosticPrinter) {
+        for outcome in outcomes {
+            guard case .success(let run) = outcome.result, let bytes = ChromeTrace.json(run.transcript, name: outcome.listing.name) else { continue }
+            let target = outcome.listing.trace
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+            do {
+                try Data(bytes).write(to: temporary)
+                guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                if !global.quiet { say("trace: \(displayPath(target))") }
+            } catch {
+                printer.print(Diagnostic(.warning, at: outcome.listing.location, "cannot write the trace of \(outcome.listing.name)", reasons: ["\(error)"]))
+            }
+        }
     }
 }

@@ -11,11 +11,20 @@ extension BuildStep {
             note.runnable.mapValues { StoredRun($0, projectRoot: root) }
         }
         for (index, runs) in loaded.enumerated() {
+            var transcripts: [String: Transcript] = [:]
             for (line, stored) in runs.sorted(by: { $0.key < $1.key }) {
                 if let transcript = stored.transcript {
                     context.notes[index].listings[line]?.run = RunViewBuilder.view(transcript)
+                    transcripts[stored.listing.file] = transcript
                 }
                 if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
+            }
+            for (line, figure) in context.notes[index].figuresFromRuns.sorted(by: { $0.key < $1.key }) {
+                do throws(Diagnostic) {
+                    context.notes[index].diagrams[line] = try RunViewBuilder.diagram(figure, transcript: transcripts[figure.file])
+                } catch {
+                    context.warnings.append(error)
+                }
             }
         }
     }

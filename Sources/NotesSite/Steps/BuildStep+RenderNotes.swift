@@ -36,7 +36,7 @@ extension BuildStep {
     /// A note's body and header, rendered.
     static func render(_ note: LoadedNote, site: SiteConfig, highlighter: SyntaxHighlighter) -> NotePage {
         let parser = MarkdownParser()
-        let body = BodyRenderer(listings: note.listings, highlighter: highlighter).render(note.parsed.document)
+        let body = BodyRenderer(listings: note.listings, diagrams: note.diagrams, highlighter: highlighter).render(note.parsed.document)
         return NotePage(
             slug: note.slug,
             frontMatter: note.frontMatter,

@@ -1,0 +1,86 @@
+/// The run's timing lanes, drawn from a ``RunTimeline``.
+///
+/// One row for the model calls, then as many tool rows as there were tool calls running at once
+/// (``RowPacking``): calls that ran together overlap on different rows; calls that ran one after
+/// another share a row end to end. Dashed lines mark where each step begins.
+package enum TimelineSVG {
+    /// A complete `<svg>` element; `title` is the caption as plain text, ids start with `idPrefix`.
+    package static func svg(_ timeline: RunTimeline, title: String, idPrefix: String) -> String {
+        chart(timeline).svg(title: title, idPrefix: idPrefix)
+    }
+
+    /// The tool calls of `timeline` in their rows, top to bottom, each row in order of start.
+    package static func toolRows(_ timeline: RunTimeline) -> [[RunTimeline.ToolCall]] {
+        RowPacking.pack(timeline.toolCalls) { ($0.start, $0.end) }
+    }
+
+    /// The chart for a timeline: model row, tool rows, step boundaries, legend.
+    static func chart(_ timeline: RunTimeline) -> LaneChart {
+        let models = timeline.modelCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
+        var groups: [LaneChart.Group] = []
+        if !models.isEmpty {
+            groups.append(LaneChart.Group(name: "Model", rows: [models.map(bar)]))
+        }
+        let tools = toolRows(timeline)
+        if !tools.isEmpty {
+            groups.append(LaneChart.Group(name: "Tools", rows: tools.map { $0.map(bar) }))
+        }
+        let ends = timeline.modelCalls.map(\.end) + timeline.toolCalls.map(\.end)
+        var boundaries: [Double] = []
+        for call in models where boundaries.last != call.start { boundaries.append(call.start) }
+        return LaneChart(
+            groups: groups,
+            axis: TimeAxis(end: max(timeline.duration, ends.max() ?? 0), roundedUp: false),
+            boundaries: boundaries,
+            showsLegend: true,
+            summary: summary(timeline, models: models, toolRows: tools.count),
+            kindClass: "diagram-timeline")
+    }
+
+    private static func bar(_ call: RunTimeline.ModelCall) -> LaneChart.Bar {
+        LaneChart.Bar(
+            start: call.start, end: call.end, style: .model,
+            label: "\(call.label) · \(SecondsText.duration(call.end - call.start))",
+            tooltip: "\(call.label): model call \(SecondsText.span(call.start, call.end))",
+            // Only a streamed response has a first event worth marking: a plain one arrives whole.
+            firstEvent: call.isStreamed ? call.firstEvent : nil)
+    }
+
+    private static func bar(_ call: RunTimeline.ToolCall) -> LaneChart.Bar {
+        guard call.isMeasured else {
+            return LaneChart.Bar(
+                start: call.start, end: call.end, style: .unmeasured, label: call.name,
+                tooltip: "\(call.name) of step \(call.step), not measured call by call: \(SecondsText.span(call.start, call.end))")
+        }
+        return LaneChart.Bar(
+            start: call.start, end: call.end, style: .tool,
+            label: "\(call.name) · \(SecondsText.duration(call.end - call.start))",
+            tooltip: "\(call.name) (step \(call.step)) \(SecondsText.span(call.start, call.end))")
+    }
+
+    /// The drawing in words: every call with its times, in order.
+    private static func summary(_ timeline: RunTimeline, models: [RunTimeline.ModelCall], toolRows: Int) -> String {
+        var sentences = ["Timing lanes of a run that took \(SecondsText.duration(timeline.duration))."]
+        if !models.isEmpty {
+            let calls = models.map { call in
+                var text = "\(call.label) \(SecondsText.span(call.start, call.end))"
+                if call.isStreamed, let first = call.firstEvent {
+                    text += ", first event at \(SecondsText.time(first)) s"
+                }
+                return text
+            }
+            sentences.append("Model calls: " + calls.joined(separator: "; ") + ".")
+        }
+        let tools = timeline.toolCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
+        if !tools.isEmpty {
+            let calls = tools.map { call in
+                call.isMeasured
+                    ? "\(call.name) in step \(call.step) \(SecondsText.span(call.start, call.end))"
+                    : "step \(call.step) tools, not measured call by call, \(SecondsText.span(call.start, call.end))"
+            }
+            let rows = toolRows == 1 ? "one row" : "\(toolRows) rows, one per call running at the same time"
+            sentences.append("Tool calls, in \(rows): " + calls.joined(separator: "; ") + ".")
+        }
+        return sentences.joined(separator: " ")
+    }
+}
