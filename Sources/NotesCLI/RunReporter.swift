@@ -19,12 +19,15 @@ enum RunReporters {
     }
 
     /// "exit 0 in 5.2s · 4 steps, 4 model calls, 4 tool calls", or the error's message.
+    ///
+    /// The duration is the listing's own run time, as the transcript, the summary table and the page
+    /// show it (not the batch's wall time, which also counts the environment and transport set-up).
     static func line(_ outcome: RunOutcome) -> String {
         switch outcome.result {
         case .success(let run):
             let transcript = run.transcript
             let tools = transcript.steps.reduce(0) { $0 + $1.blocks.filter { $0.type == "tool_use" }.count }
-            return "\(transcript.exit.summary) in \(seconds(outcome.seconds)) · \(transcript.steps.count) steps, "
+            return "\(transcript.exit.summary) in \(seconds(Double(transcript.durationMS) / 1000)) · \(transcript.steps.count) steps, "
                 + "\(transcript.modelCalls.count) model calls, \(tools) tool calls"
         case .failure(let error):
             return error.message

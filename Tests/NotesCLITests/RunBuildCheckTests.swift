@@ -11,6 +11,12 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("✔ 03-do-it-all-at-once/parallel_tools.py: exit 0"))
         #expect(run.stdout.contains("03-do-it-all-at-once/parallel_tools.py  replay (fast)  4      4            4"))
+        // The progress line and the summary table give the same duration: the transcript's.
+        let transcript = try JSONSerialization.jsonObject(
+            with: Data(try fixture.project.read("content/03-do-it-all-at-once/runs/parallel_tools.transcript.json").utf8)) as? [String: Any]
+        let duration = String(format: "%.1fs", Double(try #require(transcript?["duration_ms"] as? Int)) / 1000)
+        #expect(run.stdout.contains("parallel_tools.py: exit 0 in \(duration) · 4 steps"), "\(run.stdout)")
+        #expect(run.stdout.contains("  \(duration)  "), "\(run.stdout)")
 
         let build = try await fixture.notes(["build"])
         #expect(build.status == 0, "\(build.stderr)")
