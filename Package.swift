@@ -93,6 +93,6 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "NotesCLITests", dependencies: ["NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesRunner", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
     ]
 )
