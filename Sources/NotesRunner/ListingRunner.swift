@@ -92,7 +92,11 @@ public struct ListingRunner: Sendable {
         if options.keepsResults {
             try keep(transcript, cassette: options.mode == .record ? recording : nil, for: listing)
         }
-        return RunResult(listing: listing, transcript: transcript, warnings: report.warnings)
+        let missingTools = ToolTrace.missingFunctions(in: workspace.trace).map {
+            "tools=\($0): \(listing.file) defines no function `\($0)` at module level, so its tool calls were timed as one span; "
+                + "name the function that executes a tool call"
+        }
+        return RunResult(listing: listing, transcript: transcript, warnings: report.warnings + missingTools)
     }
 
     // MARK: - Pieces

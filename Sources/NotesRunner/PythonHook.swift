@@ -134,6 +134,17 @@ def _observe_tools(names, trace_path):
 
     socket.socket.sendall, socket.socket.send = sendall, send
 
+    # A name that is still not a function of __main__ when the listing ends is a typo in the fence
+    # (or a method, which the hook cannot see): say so, so `notes run` can warn instead of quietly
+    # drawing one span for the whole tool phase.
+    def report_missing():
+        for name in names:
+            if name not in wrapped and not callable(main.get(name)):
+                record({"kind": "missing", "function": name})
+
+    import atexit
+    atexit.register(report_missing)
+
 
 def _install():
     at = _os.environ.get("NOTES_CLOCK_AT")

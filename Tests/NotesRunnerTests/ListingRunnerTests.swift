@@ -47,6 +47,23 @@ import Testing
         #expect(fixture.project.exists("content/01-test/runs/fail.transcript.json"))
     }
 
+    @Test func aToolFunctionTheListingDoesNotDefineIsReported() async throws {
+        let fixture = try await RunnerFixture.make()
+        defer { fixture.remove() }
+        // `run_tool` is defined (but never called: no request is sent); `run_tol` is a typo.
+        let listing = try fixture.listing(file: "typo.py", language: "python", """
+            def run_tool(name, tool_input):
+                return {}
+            print("done")
+            """, tools: ["run_tool", "run_tol"])
+        let result = try await fixture.runner.run(listing, options: RunOptions())
+        #expect(result.transcript.exit == .exited(0))
+        #expect(result.warnings == [
+            "tools=run_tol: typo.py defines no function `run_tol` at module level, so its tool calls were timed as one span; "
+                + "name the function that executes a tool call",
+        ])
+    }
+
     @Test func outputPastTheCapIsDroppedBehindAVisibleMarker() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }

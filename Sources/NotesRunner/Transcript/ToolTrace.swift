@@ -38,6 +38,15 @@ struct ToolTrace: Hashable, Sendable {
         }
     }
 
+    /// The `tools=` functions the hook never found at the listing's module level, in trace order.
+    static func missingFunctions(in url: URL) -> [String] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        return data.split(separator: 0x0A).compactMap { line in
+            guard let json = try? JSONValue(parsing: Array(line)), json["kind"]?.stringValue == "missing" else { return nil }
+            return json["function"]?.stringValue
+        }
+    }
+
     /// Whether this call ran the tool_use `name` with `input`: one argument is the name and another
     /// equals the input (key order ignored), or the only argument equals the input.
     func matches(name: String, input: JSONValue) -> Bool {
