@@ -126,8 +126,9 @@ private struct State {
             let caption = BodyRenderer.captionInlines(code.info["caption"])
             output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n"
             if let diagram = renderer.diagrams[location.line] {
+                output += "<div class=\"diagram-frame\">"
                 output += diagram.svg(title: caption.plainText, idPrefix: "figure-\(figureNumber)")
-                output += "\n"
+                output += "</div>\n"
             } else if FenceInfo.diagramLanguages.contains(code.info.language) {
                 output += "<p class=\"figure-missing\">This figure is drawn from a run that has not been recorded yet.</p>\n"
             } else {

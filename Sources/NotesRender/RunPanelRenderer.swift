@@ -33,9 +33,9 @@ package struct RunPanelRenderer: Sendable {
 
     /// The run's timing lanes and, when a step ran several tools, what running them together bought.
     private func lanes(_ timeline: RunTimeline, id: String) -> String {
-        var html = "<figure class=\"run-lanes\">\n"
+        var html = "<figure class=\"run-lanes\">\n<div class=\"diagram-frame\">"
         html += TimelineSVG.svg(timeline, title: "Timing lanes of this run", idPrefix: "\(id)-lanes")
-        html += "\n"
+        html += "</div>\n"
         let sentences = ParallelSummary(timeline).sentences
         if !sentences.isEmpty {
             html += "<figcaption>"
