@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `notes` command: publishes field notes whose listings really run.
@@ -10,7 +11,7 @@ public struct NotesCommand: AsyncParsableCommand {
             page templates and assets; `notes build` writes the site to site/.
             """,
         version: NotesVersion.current,
-        subcommands: [Build.self, Run.self, Check.self, Exec.self]
+        subcommands: [Build.self, Run.self, Check.self, New.self, Exec.self]
     )
 
     public init() {}
@@ -35,6 +36,12 @@ extension NotesCommand {
                 try command.run()
             }
         } catch {
+            // ArgumentParser exits 64 (EX_USAGE) on a usage error; `notes` promises 2, like most
+            // command-line tools, so scripts can tell "you called it wrong" from "it found problems".
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
             exit(withError: error)
         }
     }

@@ -9,6 +9,17 @@ public struct ProjectRuns: Sendable {
     public var site: SiteConfig
     /// Every runnable listing, by note folder then position in the note.
     public var listings: [RunnableListing]
+    /// The folders of notes marked `draft: true` (`04-my-note`).
+    public var draftNotes: Set<String> = []
+
+    public init(site: SiteConfig, listings: [RunnableListing], draftNotes: Set<String> = []) {
+        self.site = site
+        self.listings = listings
+        self.draftNotes = draftNotes
+    }
+
+    /// Whether `listing` belongs to a draft.
+    public func isDraft(_ listing: RunnableListing) -> Bool { draftNotes.contains(listing.noteSlug) }
 
     /// Reads `site.yml` and every note (drafts included: they can be run before they are published).
     public static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
@@ -17,7 +28,7 @@ public struct ProjectRuns: Sendable {
         let listings = notes.sorted { $0.slug < $1.slug }.flatMap { note in
             note.runnable.sorted { $0.key < $1.key }.map(\.value)
         }
-        return ProjectRuns(site: site, listings: listings)
+        return ProjectRuns(site: site, listings: listings, draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)))
     }
 
     /// The listings `selectors` name: a note (`03-do-it-all-at-once`, or its number `03`), a listing

@@ -16,7 +16,8 @@ struct Check: AsyncParsableCommand {
             Reads every note and template like `notes build` (writing nothing), fails on runnable \
             listings whose transcript is missing or stale (the listing, its cassette or the requirements \
             changed), then replays each listing offline with --fast and compares its output and exit \
-            status with the stored transcript, printing a diff when they differ. Exits 1 on any finding.
+            status with the stored transcript, printing a diff when they differ. Exits 1 on any finding. \
+            Findings in draft notes are warnings unless --drafts is given: a draft may wait for its first run.
             """
     )
 
@@ -27,6 +28,9 @@ struct Check: AsyncParsableCommand {
 
     @Flag(help: "Only check that stored runs are present and fresh; do not replay them.")
     var noReplay = false
+
+    @Flag(help: "Hold draft notes to the same bar as published ones (their findings are errors).")
+    var drafts = false
 
     func run() async throws {
         let layout = ProjectLayout(root: global.projectRoot)
@@ -43,20 +47,28 @@ struct Check: AsyncParsableCommand {
         var fresh: [StoredRun] = []
         for listing in runs.listings {
             let stored = StoredRun(listing, projectRoot: layout.root)
-            if let finding = stored.finding(.error, in: layout) { findings.append(finding) } else { fresh.append(stored) }
+            if let finding = stored.finding(severity(of: listing, in: runs), in: layout) { findings.append(finding) } else { fresh.append(stored) }
         }
         if !noReplay, !fresh.isEmpty {
             findings += await replay(fresh, runs: runs, layout: layout)
         }
         printer.print(DiagnosticList(findings).diagnostics)
+        let warnings = findings.filter { $0.severity != .error }.count
+        findings.removeAll { $0.severity != .error }
         guard findings.isEmpty else {
             FileHandle.standardError.write(Data("notes check: \(findings.count) finding\(findings.count == 1 ? "" : "s")\n".utf8))
             throw ExitCode(1)
         }
         if !global.quiet {
             say("notes check: \(runs.listings.count) runnable listing\(runs.listings.count == 1 ? "" : "s") checked; "
-                + (noReplay ? "every stored run is fresh." : "every stored run is fresh and reproduces."))
+                + (warnings == 0 ? "every" : "every published") + (noReplay ? " stored run is fresh" : " stored run is fresh and reproduces")
+                + (warnings == 0 ? "." : "; \(warnings) warning\(warnings == 1 ? "" : "s") in drafts."))
         }
+    }
+
+    /// How a finding about `listing` counts: a warning in a draft (unless --drafts), else an error.
+    private func severity(of listing: RunnableListing, in runs: ProjectRuns) -> Diagnostic.Severity {
+        runs.isDraft(listing) && !drafts ? .warning : .error
     }
 
     /// Replays each fresh listing at full speed without keeping anything, and compares.
@@ -70,13 +82,14 @@ struct Check: AsyncParsableCommand {
         }
         var findings: [Diagnostic] = []
         for (outcome, stored) in zip(outcomes, stored) {
+            let severity = severity(of: outcome.listing, in: runs)
             switch outcome.result {
             case .failure(let error):
-                findings += error.diagnostics
+                findings += error.diagnostics.map { var finding = $0; finding.severity = severity; return finding }
             case .success(let run):
                 if let drift = OutputDrift.compare(stored: stored.transcript!, now: run.transcript) {
                     findings.append(Diagnostic(
-                        at: outcome.listing.location, "\(outcome.listing.name) no longer prints what its stored run shows",
+                        severity, at: outcome.listing.location, "\(outcome.listing.name) no longer prints what its stored run shows",
                         help: "if the change is intended, refresh the run with `notes run \(outcome.listing.noteSlug)`",
                         reasons: drift.lines))
                 }
