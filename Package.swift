@@ -1,6 +1,6 @@
 // swift-tools-version: 6.2
 // `notes`: publishes field notes about LLM agents whose listings really run.
-// Dependencies point one way: CLI -> {Site, Runner}; Site -> Render -> Markdown -> CCMark; Runner -> Transport.
+// Dependencies point one way: CLI -> {Preview, Site, Runner}; Preview -> Site -> Render -> Markdown -> CCMark; Runner -> Transport.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -64,10 +64,22 @@ let package = Package(
             dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRunner"],
             swiftSettings: strict
         ),
+        // `notes serve`: the site over loopback HTTP, rebuilt on change, with live reload.
+        .target(
+            name: "NotesPreview",
+            dependencies: [
+                "NotesSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "NotesCLI",
             dependencies: [
                 "NotesSite",
+                "NotesPreview",
                 "NotesRunner",
                 "NotesTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -93,6 +105,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "NotesCLITests", dependencies: ["NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "NotesPreviewTests", dependencies: ["NotesPreview", "NotesTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesRunner", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
     ]
 )

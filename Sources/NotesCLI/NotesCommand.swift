@@ -11,7 +11,7 @@ public struct NotesCommand: AsyncParsableCommand {
             page templates and assets; `notes build` writes the site to site/.
             """,
         version: NotesVersion.current,
-        subcommands: [Build.self, Run.self, Check.self, New.self, Exec.self]
+        subcommands: [Build.self, Run.self, Check.self, New.self, Serve.self, Exec.self]
     )
 
     public init() {}

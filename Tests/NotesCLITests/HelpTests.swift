@@ -4,7 +4,7 @@ import Testing
 
 /// `--help` is part of the interface: its text is a golden file, re-recorded on purpose.
 @Suite struct HelpTests {
-    @Test(arguments: [["--help"], ["build", "--help"], ["run", "--help"], ["check", "--help"], ["new", "--help"]])
+    @Test(arguments: [["--help"], ["build", "--help"], ["run", "--help"], ["check", "--help"], ["new", "--help"], ["serve", "--help"]])
     func helpMatchesItsGoldenFile(_ arguments: [String]) async throws {
         let result = try await runTestProcess([try notesBinary().path] + arguments, environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"],
                                               directory: FileManager.default.temporaryDirectory,

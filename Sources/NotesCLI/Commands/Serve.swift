@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import NotesDiagnostics
+import NotesPreview
+import NotesSite
+
+/// `notes serve`: a live preview for authors.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on http://127.0.0.1:1313/, rebuilt and reloaded on every change.",
+        discussion: """
+            Builds into .notes/preview/site (site/ is never touched), serves it on loopback, and watches \
+            content/ and templates/: every save rebuilds and open pages reload. A failed build keeps the \
+            previous pages on show, with the errors over them and in the terminal. Run `notes run` in \
+            another terminal and the page shows the new run as soon as its transcript is written. Drafts \
+            are shown unless --no-drafts. Ctrl-C stops.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 1313
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Flag(inversion: .prefixedNo, help: "Show notes marked `draft: true`.")
+    var drafts = true
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let layout = ProjectLayout(root: global.projectRoot)
+        guard FileManager.default.fileExists(atPath: layout.siteConfig.path) else {
+            DiagnosticPrinter().print(Diagnostic(at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
+                                                 help: "run `notes serve` in the folder holding content/, or pass -C <dir>"))
+            throw ExitCode(1)
+        }
+        let session = PreviewSession(layout: layout, host: host, port: port, includeDrafts: drafts)
+        let verbose = global.verbose, quiet = global.quiet
+        let failure: Diagnostic? = await Interruptible.run { () async -> Diagnostic? in
+            do throws(Diagnostic) {
+                try await session.run(
+                    started: { url in
+                        say("Serving \(layout.display(layout.content))/ at \(url) (\(drafts ? "drafts included" : "no drafts")); "
+                            + "rebuilding on every change. Ctrl-C stops.")
+                    },
+                    report: { outcome in Self.print(outcome, verbose: verbose, quiet: quiet) })
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure {
+            DiagnosticPrinter().print(failure)
+            throw ExitCode(1)
+        }
+    }
+
+    private static func print(_ outcome: PreviewSession.Outcome, verbose: Bool, quiet: Bool) {
+        let printer = DiagnosticPrinter()
+        switch outcome {
+        case .built(let report, let newWarnings):
+            if newWarnings { printer.print(report.warnings) }
+            if !quiet {
+                let notes = report.notes == 1 ? "1 note" : "\(report.notes) notes"
+                say("\(timestamp()) built \(notes) in \(milliseconds(report.seconds))")
+            }
+            if verbose { for step in report.steps { say("  \(step.name) \(milliseconds(step.seconds))") } }
+        case .failed(let errors):
+            printer.print(errors.diagnostics)
+            let count = errors.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); still serving the previous build\n".utf8))
+        }
+    }
+
+    private static func timestamp() -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What the preview's last build gave, and who is waiting to hear about the next one.
+///
+/// Every open page holds one subscription (`/_notes/events`); each finished build is sent to all of
+/// them, so pages reload after a good build and show the errors of a bad one.
+public actor BuildFeed {
+    /// One finished build, as pages receive it.
+    public struct Build: Sendable, Equatable {
+        /// Counts good builds: a page reloads when it grows.
+        public var generation: Int
+        /// The diagnostics of a failed build, as the terminal prints them; nil after a good build.
+        public var error: String?
+
+        /// The server-sent event that carries it.
+        var event: String {
+            var json = "{\"generation\":\(generation),\"error\":"
+            if let error {
+                let data = (try? JSONSerialization.data(withJSONObject: [error], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+                json += String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+            } else {
+                json += "null"
+            }
+            return "event: build\ndata: \(json)}\n\n"
+        }
+    }
+
+    public private(set) var latest = Build(generation: 0, error: nil)
+    private var subscribers: [UUID: AsyncStream<Build>.Continuation] = [:]
+    private var closed = false
+
+    public init() {}
+
+    /// Records a good build: pages reload.
+    public func succeeded() {
+        publish(Build(generation: latest.generation + 1, error: nil))
+    }
+
+    /// Records a failed build: pages keep what they show and display `diagnostics`.
+    public func failed(_ diagnostics: String) {
+        publish(Build(generation: latest.generation, error: diagnostics))
+    }
+
+    /// The builds from now on, starting with the latest one.
+    public func subscribe() -> AsyncStream<Build> {
+        let (stream, continuation) = AsyncStream<Build>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        guard !closed else {
+            continuation.finish()
+            return stream
+        }
+        let id = UUID()
+        subscribers[id] = continuation
+        continuation.yield(latest)
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        return stream
+    }
+
+    /// How many pages are listening.
+    public var subscriberCount: Int { subscribers.count }
+
+    /// Ends every subscription, for shutdown.
+    public func close() {
+        closed = true
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers.removeAll()
+    }
+
+    private func unsubscribe(_ id: UUID) {
+        subscribers[id] = nil
+    }
+
+    private func publish(_ build: Build) {
+        latest = build
+        for continuation in subscribers.values { continuation.yield(build) }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NotesDiagnostics
+
+/// The preview's HTTP server: a built site's files as a static host serves them, with the live
+/// reload script added to HTML pages and the build feed at `/_notes/events`.
+public struct PreviewServer: Sendable {
+    /// Where it listens, e.g. `http://127.0.0.1:1313/`.
+    public let url: URL
+    private let server: Server<HTTP1Channel>
+    private let task: Task<Void, Never>
+    private let feed: BuildFeed
+
+    /// Starts listening on `host:port` (port 0 picks a free one) and serves `root`.
+    public static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic) -> PreviewServer {
+        let responder = PreviewResponder(files: StaticFiles(root: root), feed: feed)
+        let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let server = Server(
+            childChannelSetup: HTTP1Channel(responder: { request, writer, _ in try await responder.respond(to: request, writer: writer) }),
+            configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in portContinuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
+            logger: Logger(label: "notes.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let task = Task {
+            do { try await server.run() } catch { portContinuation.yield(.failure(error)) }
+            portContinuation.finish()
+        }
+        var iterator = ports.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let bound)? where bound > 0:
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            return PreviewServer(url: URL(string: "http://\(shownHost):\(bound)/")!, server: server, task: task, feed: feed)
+        case .failure(let error)?:
+            task.cancel()
+            throw Diagnostic(at: nil, "cannot listen on \(host):\(port)",
+                             help: port == 0 ? "check that the address is one of this machine's" : "is another server using port \(port)? pass --port N, or --port 0 for a free one",
+                             reasons: ["\(error)"])
+        default:
+            task.cancel()
+            throw Diagnostic(at: nil, "cannot listen on \(host):\(port)", help: "pass --port N, or --port 0 for a free one")
+        }
+    }
+
+    /// Closes open event streams, stops listening and waits for the server to end.
+    public func stop() async {
+        await feed.close()
+        let server = self.server
+        let task = self.task
+        let graceful = Task { try? await server.shutdownGracefully() }
+        let deadline = Task {
+            try? await Task.sleep(for: .seconds(2))
+            if !Task.isCancelled { task.cancel() }
+        }
+        await task.value
+        deadline.cancel()
+        graceful.cancel()
+    }
+}
+
+/// Answers one request of the preview server.
+struct PreviewResponder: Sendable {
+    let files: StaticFiles
+    let feed: BuildFeed
+
+    func respond(to request: Request, writer: consuming ResponseWriter) async throws {
+        let method = request.head.method
+        let target = request.head.path ?? "/"
+        guard method == .get || method == .head else {
+            var fields = HTTPFields()
+            fields[.allow] = "GET, HEAD"
+            return try await write(status: .methodNotAllowed, fields: fields, body: Array("only GET and HEAD\n".utf8), head: false, writer: writer)
+        }
+        if target == LiveReload.eventsPath || target.hasPrefix(LiveReload.eventsPath + "?") {
+            return try await events(writer: writer)
+        }
+        let isHead = method == .head
+        switch files.answer(target) {
+        case .file(let url, let mediaType):
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return try await notFound(files.notFoundPage, head: isHead, writer: writer)
+            }
+            var body = [UInt8](data)
+            if mediaType.hasPrefix("text/html") { body = LiveReload.inject(into: body) }
+            var fields = HTTPFields()
+            fields[.contentType] = mediaType
+            try await write(status: .ok, fields: fields, body: body, head: isHead, writer: writer)
+        case .redirect(let location):
+            var fields = HTTPFields()
+            fields[.location] = location
+            try await write(status: .movedPermanently, fields: fields, body: [], head: isHead, writer: writer)
+        case .notFound(let page):
+            let latest = await feed.latest
+            if latest.generation == 0, let error = latest.error {
+                // Nothing has built yet: show why, and reload once something does.
+                var fields = HTTPFields()
+                fields[.contentType] = "text/html; charset=utf-8"
+                return try await write(status: .serviceUnavailable, fields: fields, body: LiveReload.firstBuildFailedPage(error),
+                                       head: isHead, writer: writer)
+            }
+            try await notFound(page, head: isHead, writer: writer)
+        }
+    }
+
+    private func notFound(_ page: URL?, head: Bool, writer: consuming ResponseWriter) async throws {
+        var fields = HTTPFields()
+        if let page, let data = FileManager.default.contents(atPath: page.path) {
+            fields[.contentType] = "text/html; charset=utf-8"
+            try await write(status: .notFound, fields: fields, body: LiveReload.inject(into: [UInt8](data)), head: head, writer: writer)
+        } else {
+            fields[.contentType] = "text/plain; charset=utf-8"
+            try await write(status: .notFound, fields: fields, body: Array("not found\n".utf8), head: head, writer: writer)
+        }
+    }
+
+    /// The build feed as server-sent events, until the page goes away or the server stops.
+    private func events(writer: consuming ResponseWriter) async throws {
+        var fields = HTTPFields()
+        fields[.contentType] = "text/event-stream"
+        fields[.cacheControl] = "no-store"
+        var body = try await writer.writeHead(HTTPResponse(status: .ok, headerFields: fields))
+        // Reconnect quickly after a restart of `notes serve`.
+        try await body.write(ByteBuffer(string: "retry: 500\n\n"))
+        for await build in await feed.subscribe() {
+            try await body.write(ByteBuffer(string: build.event))
+        }
+        try await body.finish(nil)
+    }
+
+    private func write(status: HTTPResponse.Status, fields: HTTPFields, body: [UInt8], head: Bool, writer: consuming ResponseWriter) async throws {
+        var fields = fields
+        fields[.contentLength] = String(body.count)
+        // A preview is always current: never let the browser reuse an old build.
+        fields[.cacheControl] = "no-store"
+        var bodyWriter = try await writer.writeHead(HTTPResponse(status: status, headerFields: fields))
+        if !head, !body.isEmpty { try await bodyWriter.write(ByteBuffer(bytes: body)) }
+        try await bodyWriter.finish(nil)
+    }
+}
