@@ -30,6 +30,9 @@ NOTES_CLOCK_AT  pins the wall clock: the listing sees this moment (Unix seconds)
 NOTES_TOOLS     comma-separated names of functions in the listing's __main__ that execute tools;
                 each call is timed and appended to NOTES_TRACE as a JSON line.
 NOTES_TRACE     the JSON-lines file for tool spans (times are time.monotonic() seconds).
+
+A sitecustomize that this one hides on sys.path (the interpreter's or the environment's) still runs,
+after this one.
 """
 import os as _os
 import sys as _sys
@@ -146,6 +149,21 @@ def _observe_tools(names, trace_path):
     atexit.register(report_missing)
 
 
+def _chain():
+    # Python imports only the first sitecustomize on sys.path, and this one comes first: run the
+    # one it hides (the interpreter's or the environment's), as if this hook were not there.
+    import importlib.machinery
+    import importlib.util
+
+    here = _os.path.dirname(_os.path.abspath(__file__))
+    rest = [p for p in _sys.path if _os.path.abspath(p or _os.curdir) != here]
+    spec = importlib.machinery.PathFinder.find_spec("sitecustomize", rest)
+    if spec is None or spec.loader is None or _os.path.abspath(spec.origin or "") == _os.path.abspath(__file__):
+        return
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+
 def _install():
     at = _os.environ.get("NOTES_CLOCK_AT")
     if at:
@@ -154,9 +172,10 @@ def _install():
     trace = _os.environ.get("NOTES_TRACE")
     if names and trace:
         _observe_tools(names, trace)
+    _chain()
 
 
 _install()
-del _install
+del _install, _chain
 """#
 }
