@@ -12,6 +12,11 @@ public actor BuildFeed {
         /// The diagnostics of a failed build, as the terminal prints them; nil after a good build.
         public var error: String?
 
+        public init(generation: Int, error: String?) {
+            self.generation = generation
+            self.error = error
+        }
+
         /// The server-sent event that carries it.
         var event: String {
             var json = "{\"generation\":\(generation),\"error\":"
@@ -25,8 +30,15 @@ public actor BuildFeed {
         }
     }
 
+    /// What a subscription delivers.
+    public enum Event: Sendable, Equatable {
+        case build(Build)
+        /// Nothing new; sent now and then so a page that went away is noticed by the failed write.
+        case heartbeat
+    }
+
     public private(set) var latest = Build(generation: 0, error: nil)
-    private var subscribers: [UUID: AsyncStream<Build>.Continuation] = [:]
+    private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
     private var closed = false
 
     public init() {}
@@ -41,17 +53,26 @@ public actor BuildFeed {
         publish(Build(generation: latest.generation, error: diagnostics))
     }
 
-    /// The builds from now on, starting with the latest one.
-    public func subscribe() -> AsyncStream<Build> {
-        let (stream, continuation) = AsyncStream<Build>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// The builds from now on, starting with the latest one, with a heartbeat every `heartbeat`.
+    public func subscribe(heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(2))
         guard !closed else {
             continuation.finish()
             return stream
         }
         let id = UUID()
         subscribers[id] = continuation
-        continuation.yield(latest)
-        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        continuation.yield(.build(latest))
+        let beats = Task {
+            while true {
+                do { try await Task.sleep(for: heartbeat) } catch { return }
+                continuation.yield(.heartbeat)
+            }
+        }
+        continuation.onTermination = { _ in
+            beats.cancel()
+            Task { await self.unsubscribe(id) }
+        }
         return stream
     }
 
@@ -71,6 +92,6 @@ public actor BuildFeed {
 
     private func publish(_ build: Build) {
         latest = build
-        for continuation in subscribers.values { continuation.yield(build) }
+        for continuation in subscribers.values { continuation.yield(.build(build)) }
     }
 }

@@ -122,8 +122,11 @@ struct PreviewResponder: Sendable {
         var body = try await writer.writeHead(HTTPResponse(status: .ok, headerFields: fields))
         // Reconnect quickly after a restart of `notes serve`.
         try await body.write(ByteBuffer(string: "retry: 500\n\n"))
-        for await build in await feed.subscribe() {
-            try await body.write(ByteBuffer(string: build.event))
+        for await event in await feed.subscribe() {
+            switch event {
+            case .build(let build): try await body.write(ByteBuffer(string: build.event))
+            case .heartbeat: try await body.write(ByteBuffer(string: ": heartbeat\n\n"))
+            }
         }
         try await body.finish(nil)
     }
