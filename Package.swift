@@ -69,9 +69,9 @@ let package = Package(
             name: "NotesPreview",
             dependencies: [
                 "NotesSite",
+                "NotesTransport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

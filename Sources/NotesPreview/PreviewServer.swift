@@ -1,61 +1,37 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
-import Logging
 import NotesDiagnostics
+import NotesTransport
 
 /// The preview's HTTP server: a built site's files as a static host serves them, with the live
 /// reload script added to HTML pages and the build feed at `/_notes/events`.
 public struct PreviewServer: Sendable {
     /// Where it listens, e.g. `http://127.0.0.1:1313/`.
     public let url: URL
-    private let server: Server<HTTP1Channel>
-    private let task: Task<Void, Never>
+    private let server: LoopbackServer
     private let feed: BuildFeed
 
     /// Starts listening on `host:port` (port 0 picks a free one) and serves `root`.
     public static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic) -> PreviewServer {
         let responder = PreviewResponder(files: StaticFiles(root: root), feed: feed)
-        let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let server = Server(
-            childChannelSetup: HTTP1Channel(responder: { request, writer, _ in try await responder.respond(to: request, writer: writer) }),
-            configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in portContinuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
-            logger: Logger(label: "notes.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let task = Task {
-            do { try await server.run() } catch { portContinuation.yield(.failure(error)) }
-            portContinuation.finish()
-        }
-        var iterator = ports.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let bound)? where bound > 0:
+        do {
+            let server = try await LoopbackServer.start(host: host, port: port) { request, writer in
+                try await responder.respond(to: request, writer: writer)
+            }
             let shownHost = host.contains(":") ? "[\(host)]" : host
-            return PreviewServer(url: URL(string: "http://\(shownHost):\(bound)/")!, server: server, task: task, feed: feed)
-        case .failure(let error)?:
-            task.cancel()
+            return PreviewServer(url: URL(string: "http://\(shownHost):\(server.port)/")!, server: server, feed: feed)
+        } catch {
             throw Diagnostic(at: nil, "cannot listen on \(host):\(port)",
                              help: port == 0 ? "check that the address is one of this machine's" : "is another server using port \(port)? pass --port N, or --port 0 for a free one",
-                             reasons: ["\(error)"])
-        default:
-            task.cancel()
-            throw Diagnostic(at: nil, "cannot listen on \(host):\(port)", help: "pass --port N, or --port 0 for a free one")
+                             reasons: error.reason.map { [$0] } ?? [])
         }
     }
 
     /// Closes open event streams, stops listening and waits for the server to end.
     public func stop() async {
         await feed.close()
-        let server = self.server
-        let task = self.task
-        let graceful = Task { try? await server.shutdownGracefully() }
-        let deadline = Task {
-            try? await Task.sleep(for: .seconds(2))
-            if !Task.isCancelled { task.cancel() }
-        }
-        await task.value
-        deadline.cancel()
-        graceful.cancel()
+        await server.stop(grace: .seconds(2))
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdCore
 
 extension TransportSession {
     /// Stops listening, closes the upstream client, and returns what happened.
@@ -40,16 +39,7 @@ extension TransportSession {
 
     /// Closes the server gracefully, waiting for open exchanges a few seconds before cutting them.
     private func shutDown() async {
-        let server = self.server
-        let serverTask = self.serverTask
-        let graceful = Task { try? await server.shutdownGracefully() }
-        let deadline = Task {
-            try? await Task.sleep(for: .seconds(3))
-            if !Task.isCancelled { serverTask.cancel() }
-        }
-        await serverTask.value
-        deadline.cancel()
-        graceful.cancel()
+        await server.stop(grace: .seconds(3))
         await upstream?.shutdown()
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
-import Logging
 
 /// A loopback Messages API around one program run: replaying a cassette, recording one, or
 /// forwarding live.
@@ -26,8 +25,7 @@ public final class TransportSession: Sendable {
     // The rest is shared with the extensions in TransportSession+Stop.swift.
     let configuration: TransportConfiguration
     let log: SessionLog
-    let server: Server<HTTP1Channel>
-    let serverTask: Task<Void, Never>
+    let server: LoopbackServer
     let upstream: (any HTTPUpstream)?
     let replayed: Cassette?
     let startedAt: Date
@@ -35,8 +33,8 @@ public final class TransportSession: Sendable {
     public let clockStart: ContinuousClock.Instant
     let lifecycle = Lifecycle()
 
-    private init(configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: Server<HTTP1Channel>,
-                 serverTask: Task<Void, Never>, upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date,
+    private init(configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: LoopbackServer,
+                 upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date,
                  clockStart: ContinuousClock.Instant) {
         self.configuration = configuration
         self.mode = configuration.mode
@@ -45,7 +43,6 @@ public final class TransportSession: Sendable {
         self.token = token
         self.log = log
         self.server = server
-        self.serverTask = serverTask
         self.upstream = upstream
         self.replayed = replayed
         self.startedAt = startedAt
@@ -68,27 +65,19 @@ public final class TransportSession: Sendable {
             engine: configuration.engine, engineKey: configuration.engineKey,
             redactor: Redactor(secrets: [configuration.engineKey?.value, token].compactMap { $0 }),
             start: clockStart, configuration: configuration)
-        let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let server = Server(
-            childChannelSetup: HTTP1Channel(responder: { request, writer, _ in try await handler.respond(to: request, writer: writer) }),
-            configuration: ServerConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-            onServerRunning: { channel in portContinuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
-            // Nothing the transport handles is ever logged: headers and bodies may carry secrets.
-            logger: Logger(label: "notes.transport", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let serverTask = Task {
-            do { try await server.run() } catch { portContinuation.yield(.failure(error)) }
-            portContinuation.finish()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard case .success(let port)? = await iterator.next(), port > 0 else {
-            serverTask.cancel()
+        let server: LoopbackServer
+        do {
+            server = try await LoopbackServer.start(host: "127.0.0.1", port: 0) { request, writer in
+                try await handler.respond(to: request, writer: writer)
+            }
+        } catch {
             await upstream?.shutdown()
             throw TransportError(.serverFailed, "the loopback server could not start on 127.0.0.1",
                                  help: "check that the loopback interface is up")
         }
+        let port = server.port
         return TransportSession(configuration: configuration, baseURL: URL(string: "http://127.0.0.1:\(port)")!, token: token,
-                                log: log, server: server, serverTask: serverTask, upstream: upstream, replayed: replayed, startedAt: startedAt,
+                                log: log, server: server, upstream: upstream, replayed: replayed, startedAt: startedAt,
                                 clockStart: clockStart)
     }
 
