@@ -133,6 +133,40 @@ import Testing
     }
 }
 
+extension BrowserTests {
+    @Test func theNotePrintsInBlackOnWhiteWithNothingCutOff() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try await project.build()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/print_check.py")
+        let page = project.site.appendingPathComponent("notes/03-do-it-all-at-once/index.html")
+        let result = try await runTestProcess(
+            ["/usr/bin/env", "python3", script.path, try HeadlessBrowser().executable.path, page.absoluteString],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": project.root.path],
+            directory: project.root, timeout: .seconds(90))
+        #expect(result.status == 0, "\(result.stderr)")
+        struct Measure: Decodable, Equatable {
+            var width, scrollWidth: Double
+            var nav, footer: Bool
+            var background, text, runBackground, runOutput: String
+            var clippedPres, pres: Int
+            var svgsFit: Bool
+        }
+        let seen = try JSONDecoder().decode([String: Measure].self, from: Data(result.stdout.utf8))
+        let screen = try #require(seen["screen"])
+        let print = try #require(seen["print"])
+        // On screen the run panel is dark and long output lines scroll inside their box ...
+        #expect(screen.nav && screen.footer)
+        #expect(screen.runBackground != "rgb(255, 255, 255)")
+        #expect(screen.clippedPres > 0)
+        // ... on paper: no navigation, black on white everywhere, every line of code wrapped, figures in the column.
+        #expect(print == Measure(width: 718, scrollWidth: 718, nav: false, footer: false,
+                                 background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)",
+                                 runBackground: "rgb(255, 255, 255)", runOutput: "rgb(0, 0, 0)",
+                                 clippedPres: 0, pres: screen.pres, svgsFit: true))
+    }
+}
+
 /// A CSS `rgb(r, g, b)` colour, for contrast checks.
 struct RGB {
     var red, green, blue: Double
