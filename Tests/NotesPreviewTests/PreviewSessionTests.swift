@@ -144,7 +144,7 @@ import Testing
             ["/usr/bin/env", "python3", script.path, browser.executable.path,
              running.url.appendingPathComponent("notes/03-do-it-all-at-once/").absoluteString,
              running.project.root.appendingPathComponent("content/03-do-it-all-at-once/note.md").path],
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": running.project.root.path],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": running.project.root.path, "PYTHONDONTWRITEBYTECODE": "1"],
             directory: running.project.root, outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("live-reload-\(UUID().uuidString)"),
             timeout: .seconds(90))
         #expect(result.status == 0, "\(result.stderr)")

@@ -142,7 +142,7 @@ extension BrowserTests {
         let page = project.site.appendingPathComponent("notes/03-do-it-all-at-once/index.html")
         let result = try await runTestProcess(
             ["/usr/bin/env", "python3", script.path, try HeadlessBrowser().executable.path, page.absoluteString],
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": project.root.path],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": project.root.path, "PYTHONDONTWRITEBYTECODE": "1"],
             directory: project.root, timeout: .seconds(90))
         #expect(result.status == 0, "\(result.stderr)")
         struct Measure: Decodable, Equatable {
