@@ -89,6 +89,30 @@ import Testing
         #expect(desc.contains("2 rows"))
     }
 
+    @Test func timeBeforeTheFirstModelCallIsDrawnAsStartUp() throws {
+        let timeline = RunTimeline(
+            duration: 6,
+            modelCalls: [.init(step: 1, label: "Final", start: 2.5, firstEvent: nil, end: 3.2, isStreamed: false)],
+            toolCalls: [])
+        let document = try #require(SVGDocument(TimelineSVG.svg(timeline, title: "t", idPrefix: "r")))
+        let startUp = try #require(document.all("rect", class: "dg-start-up").first { $0.classes.contains("dg-bar") })
+        let model = try #require(document.all("rect", class: "dg-model").first { $0.classes.contains("dg-bar") })
+        let zero = try #require(document.all("line", class: "dg-grid").first).number("x1")
+        // From 0 to the first call, dotted and unfilled, in the model row.
+        #expect(abs(startUp.number("x") - zero) < 0.01)
+        #expect(abs(startUp.number("x") + startUp.number("width") - model.number("x")) < 0.02)
+        #expect(startUp.number("y") == model.number("y"))
+        #expect(startUp.attributes["fill"] == "none" && startUp.attributes["stroke-dasharray"] == "1 2")
+        let texts = document.all("text").map(\.text)
+        #expect(texts.contains("start-up · 2.50 s"))
+        #expect(texts.contains("before the first model call"))
+        #expect(try #require(document.first("desc")).text.contains("The first model call began at 2.50 s, after start-up."))
+
+        // A run whose first call starts at once has none.
+        let prompt = try #require(SVGDocument(TimelineSVG.svg(Self.run(tools: []), title: "t", idPrefix: "r")))
+        #expect(prompt.all("rect", class: "dg-start-up").isEmpty)
+    }
+
     private func toolBars(_ timeline: RunTimeline) throws -> [SVGDocument.Element] {
         try #require(SVGDocument(TimelineSVG.svg(timeline, title: "t", idPrefix: "r"))).all("rect", class: "dg-tool")
             .filter { $0.classes.contains("dg-bar") }

@@ -11,6 +11,8 @@ struct LaneChart: Hashable, Sendable {
         case tool
         /// Time that was not measured call by call (a whole tool phase): dashed outline, no fill.
         case unmeasured
+        /// A run's time before its first model call (interpreter start-up, imports): dotted outline, no fill.
+        case startUp
 
         /// The legend's words for this style.
         var legend: String {
@@ -18,6 +20,7 @@ struct LaneChart: Hashable, Sendable {
             case .model: "model call"
             case .tool: "tool call"
             case .unmeasured: "not measured call by call"
+            case .startUp: "before the first model call"
             }
         }
     }

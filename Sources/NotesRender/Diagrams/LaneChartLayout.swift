@@ -124,7 +124,7 @@ struct LaneChartLayout {
             let baseline = barY + Self.barHeight / 2 + 4
             switch slot {
             case .inside(let x):
-                let tone: PlacedLabel.Tone = switch bar.bar.style { case .model: .onModel; case .tool: .onTool; case .unmeasured: .onUnmeasured }
+                let tone: PlacedLabel.Tone = switch bar.bar.style { case .model: .onModel; case .tool: .onTool; case .unmeasured, .startUp: .onUnmeasured }
                 labels.append(PlacedLabel(text: bar.bar.label, x: x, y: baseline, anchorsEnd: false, tone: tone))
             case .beside(let x, let anchorsEnd):
                 labels.append(PlacedLabel(text: bar.bar.label, x: x, y: baseline, anchorsEnd: anchorsEnd, tone: .beside))

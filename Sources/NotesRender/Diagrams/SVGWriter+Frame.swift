@@ -52,7 +52,8 @@ extension SVGWriter {
         close("defs")
     }
 
-    /// A box drawn in `style`: solid for model calls, hatched for tool calls, dashed for unmeasured time.
+    /// A box drawn in `style`: solid for model calls, hatched for tool calls, dashed for unmeasured
+    /// time, dotted for the time before a run's first model call.
     /// `role` is its first class: `dg-bar` for a bar, `dg-box` for a turn diagram's box, `dg-swatch` in a legend.
     mutating func styledRect(_ style: LaneChart.Style, role: String, x: Double, y: Double, width: Double, height: Double, idPrefix: String, tooltip: String? = nil, radius: Double = 2) {
         var attributes: KeyValuePairs<String, String>
@@ -63,6 +64,8 @@ extension SVGWriter {
             attributes = ["class": "\(role) dg-tool", "x": x.svg, "y": y.svg, "width": width.svg, "height": height.svg, "rx": radius.svg, "fill": "url(#\(idPrefix)-hatch)", "stroke": Fallback.ink, "stroke-width": "1"]
         case .unmeasured:
             attributes = ["class": "\(role) dg-unmeasured", "x": x.svg, "y": y.svg, "width": width.svg, "height": height.svg, "rx": radius.svg, "fill": "none", "stroke": Fallback.muted, "stroke-width": "1.25", "stroke-dasharray": "4 3"]
+        case .startUp:
+            attributes = ["class": "\(role) dg-start-up", "x": x.svg, "y": y.svg, "width": width.svg, "height": height.svg, "rx": radius.svg, "fill": "none", "stroke": Fallback.muted, "stroke-width": "1", "stroke-dasharray": "1 2"]
         }
         if let tooltip {
             open("rect", attributes)

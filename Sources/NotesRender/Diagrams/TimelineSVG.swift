@@ -18,8 +18,15 @@ package enum TimelineSVG {
     static func chart(_ timeline: RunTimeline) -> LaneChart {
         let models = timeline.modelCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
         var groups: [LaneChart.Group] = []
-        if !models.isEmpty {
-            groups.append(LaneChart.Group(name: "Model", rows: [models.map(bar)]))
+        if let first = models.first {
+            // The wait before the first call is the interpreter starting and importing: drawn, so a
+            // long empty stretch at the start of the lanes does not look like a gap in the data.
+            let startUp = first.start >= max(0.05, timeline.duration * 0.02)
+                ? [LaneChart.Bar(start: 0, end: first.start, style: .startUp,
+                                 label: "start-up · \(SecondsText.duration(first.start))",
+                                 tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, first.start))")]
+                : []
+            groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map(bar)]))
         }
         let tools = toolRows(timeline)
         if !tools.isEmpty {
@@ -61,6 +68,9 @@ package enum TimelineSVG {
     /// The drawing in words: every call with its times, in order.
     private static func summary(_ timeline: RunTimeline, models: [RunTimeline.ModelCall], toolRows: Int) -> String {
         var sentences = ["Timing lanes of a run that took \(SecondsText.duration(timeline.duration))."]
+        if let first = models.first, first.start >= max(0.05, timeline.duration * 0.02) {
+            sentences.append("The first model call began at \(SecondsText.time(first.start)) s, after start-up.")
+        }
         if !models.isEmpty {
             let calls = models.map { call in
                 var text = "\(call.label) \(SecondsText.span(call.start, call.end))"
