@@ -42,7 +42,7 @@ import Testing
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
         let listing = try fixture.listing(file: "agent.py", language: "python", Self.agent, tools: ["run_tool"])
-        let key = "sk-ant-test-\(UUID().uuidString)"
+        let key = "fake-engine-key-\(UUID().uuidString)"
         let engine = try await TransportStandIn.start(key: key)
         var record = RunOptions(mode: .record, engine: engine.url, engineKey: EngineKey(key))
         record.timeout = .seconds(120)

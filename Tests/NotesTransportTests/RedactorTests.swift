@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func theKeyIsScrubbedFromEveryStoredString() {
-        let key = "sk-ant-api03-secret-value-123"
+        let key = "fake-engine-key-secret-value-123"
         let redactor = Redactor(secrets: [key])
         let entry = CassetteEntry(
             startedDateTime: Date(),
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func savingFailsClosedWhenTheKeyHidesInABinaryBody() throws {
-        let key = "sk-ant-api03-hidden-in-binary"
+        let key = "fake-engine-key-hidden-in-binary"
         let folder = try TransportFixtures.folder("redactor")
         let url = folder.appendingPathComponent("cassette.json")
         let previous = Cassette(metadata: .init(recordedAt: Date(timeIntervalSince1970: 0), engine: "e", toolVersion: "t"))

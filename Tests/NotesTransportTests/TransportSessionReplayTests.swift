@@ -24,7 +24,7 @@ import Testing
 
     @Test func requestsWithoutTheRunsTokenGet401InTheEnginesShape() async throws {
         let session = try await Self.replaying([Self.entry(["model": "m"], Self.json(["ok": true]))])
-        for token in [nil, "sk-ant-wrong", String(session.token.dropLast())] {
+        for token in [nil, "fake-wrong-key", String(session.token.dropLast())] {
             let answer = try await LoopbackClient.send(session.baseURL, token: token, body: ["model": "m"])
             #expect(answer.status == 401)
             #expect(answer.json?["type"] == "error")
@@ -183,17 +183,17 @@ import Testing
             throws: { ($0 as? TransportError)?.code == .keyMissing }
         await #expect { _ = try await TransportSession.start(TransportConfiguration(mode: .live, cassette: nil, engine: URL(string: "ftp://x")!, engineKey: EngineKey("k"), toolVersion: "t")) }
             throws: { ($0 as? TransportError)?.code == .invalidEngine }
-        #expect(String(describing: EngineKey("sk-ant-secret")) == "EngineKey(redacted, 13 characters)")
-        #expect(!String(reflecting: EngineKey("sk-ant-secret")).contains("secret"))
+        #expect(String(describing: EngineKey("fake-secret-0")) == "EngineKey(redacted, 13 characters)")
+        #expect(!String(reflecting: EngineKey("fake-secret-0")).contains("secret"))
     }
 
     @Test func dotEnvFilesAreReadLikePythonDotenv() {
         let text = """
             # comment
             OTHER=1
-            export ANTHROPIC_API_KEY="sk-ant-quoted" # trailing
+            export ANTHROPIC_API_KEY="fake-quoted-key" # trailing
             """
-        #expect(EngineKey.dotEnvValue(named: "ANTHROPIC_API_KEY", in: text) == "sk-ant-quoted")
+        #expect(EngineKey.dotEnvValue(named: "ANTHROPIC_API_KEY", in: text) == "fake-quoted-key")
         #expect(EngineKey.dotEnvValue(named: "ANTHROPIC_API_KEY", in: "ANTHROPIC_API_KEY=sk-plain # note") == "sk-plain")
         #expect(EngineKey.dotEnvValue(named: "ANTHROPIC_API_KEY", in: "ANTHROPIC_API_KEY=") == nil)
     }

@@ -15,9 +15,10 @@ enum TransportFixtures {
 
     static let root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-transport-tests-\(getpid())")
 
-    /// A key shaped like a real one, fresh for every test.
+    /// A made-up engine key, fresh for every test (not shaped like a real one, so secret scanners
+    /// do not flag the test sources).
     static func key() -> String {
-        "sk-ant-api03-test-" + (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        "fake-engine-key-" + (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
     }
 
     /// A file under Fixtures/.
