@@ -69,6 +69,7 @@ let package = Package(
             name: "NotesPreview",
             dependencies: [
                 "NotesSite",
+                "NotesRender",
                 "NotesTransport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import Foundation
+import NotesTransport
 
 /// What the preview's last build gave, and who is waiting to hear about the next one.
 ///
@@ -19,14 +20,8 @@ public actor BuildFeed {
 
         /// The server-sent event that carries it.
         var event: String {
-            var json = "{\"generation\":\(generation),\"error\":"
-            if let error {
-                let data = (try? JSONSerialization.data(withJSONObject: [error], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-                json += String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
-            } else {
-                json += "null"
-            }
-            return "event: build\ndata: \(json)}\n\n"
+            let json = JSONValue.object([.init("generation", .number(String(generation))), .init("error", error.map(JSONValue.string) ?? .null)])
+            return "event: build\ndata: \(json.text())\n\n"
         }
     }
 

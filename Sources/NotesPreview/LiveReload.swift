@@ -1,3 +1,5 @@
+import NotesRender
+
 /// The script `notes serve` adds to every HTML page it serves (never to `site/`, which stays
 /// script-free): it listens to `/_notes/events`, reloads after a good build, and shows a failed
 /// build's errors over the page until the next good one.
@@ -34,14 +36,7 @@ enum LiveReload {
     /// into the site as soon as a build does.
     static func firstBuildFailedPage(_ error: String) -> [UInt8] {
         var escaped = ""
-        for character in error {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            default: escaped.append(character)
-            }
-        }
+        HTMLEscaping.append(error, to: &escaped)
         let html = """
             <!doctype html>
             <html lang="en">

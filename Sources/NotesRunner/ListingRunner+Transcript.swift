@@ -8,12 +8,12 @@ import Glibc
 extension ListingRunner {
     /// Everything the run printed and did, as a transcript.
     func makeTranscript(_ listing: RunnableListing, command: Interpreter, report: TransportReport, ended: Ended,
-                        options: RunOptions, process: SpawnedProcess, transportOffset: Double, traceFile: URL,
+                        options: RunOptions, process: SpawnedProcess, transportOffset: Double, traces: [ToolTrace],
                         cassetteFile: URL?) -> Transcript {
         let durationMS = Int(((ended.end - process.startedAt) * 1000).rounded())
         let (calls, steps, phases) = TranscriptBuilder(
             report: report, transportOffset: transportOffset,
-            traces: ToolTrace.read(traceFile, origin: process.startedAt), durationMS: durationMS
+            traces: traces, durationMS: durationMS
         ).build()
         let listingHash = FileManager.default.contents(atPath: listing.listingURL.path).map { SHA256.hex(of: [UInt8]($0)) } ?? ""
         var cassette: Transcript.CassetteStamp?

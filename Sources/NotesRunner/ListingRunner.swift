@@ -84,15 +84,16 @@ public struct ListingRunner: Sendable {
                                : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
                            reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         }
+        let trace = ToolTrace.read(workspace.trace, origin: process.startedAt)
         let transcript = makeTranscript(
             listing, command: command, report: report, ended: ended, options: options, process: process,
-            transportOffset: (session.clockStart - clockAtSpawn).seconds, traceFile: workspace.trace,
+            transportOffset: (session.clockStart - clockAtSpawn).seconds, traces: trace.calls,
             cassetteFile: recording ?? (replayed == nil ? nil : listing.cassette))
         progress(.finished(transcript.exit))
         if options.keepsResults {
             try keep(transcript, cassette: options.mode == .record ? recording : nil, for: listing)
         }
-        let missingTools = ToolTrace.missingFunctions(in: workspace.trace).map {
+        let missingTools = trace.missingFunctions.map {
             "tools=\($0): \(listing.file) defines no function `\($0)` at module level, so its tool calls were timed as one span; "
                 + "name the function that executes a tool call"
         }

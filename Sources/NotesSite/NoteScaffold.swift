@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
+import NotesTransport
 
 /// A new note as `notes new` writes it: `content/NN-slug/note.md` with its front matter filled in
 /// and marked as a draft, and, unless left out, a runnable starter listing beside it.
@@ -152,9 +153,7 @@ public struct NoteScaffold: Hashable, Sendable {
 
     /// A YAML double-quoted scalar (JSON string escaping is valid YAML).
     static func yamlString(_ value: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [value], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        let array = String(decoding: data, as: UTF8.self)
-        return String(array.dropFirst().dropLast())
+        JSONValue.string(value).text()
     }
 
     static func starterListing(language: String?) -> String {

@@ -140,13 +140,10 @@ import Testing
         defer { Task { await running.stop() } }
         let browser = try HeadlessBrowser()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/live_reload_check.py")
-        let result = try await runTestProcess(
-            ["/usr/bin/env", "python3", script.path, browser.executable.path,
-             running.url.appendingPathComponent("notes/03-do-it-all-at-once/").absoluteString,
-             running.project.root.appendingPathComponent("content/03-do-it-all-at-once/note.md").path],
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": running.project.root.path, "PYTHONDONTWRITEBYTECODE": "1"],
-            directory: running.project.root, outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("live-reload-\(UUID().uuidString)"),
-            timeout: .seconds(90))
+        let result = try await browser.runDriver(script, arguments: [
+            running.url.appendingPathComponent("notes/03-do-it-all-at-once/").absoluteString,
+            running.project.root.appendingPathComponent("content/03-do-it-all-at-once/note.md").path,
+        ], directory: running.project.root)
         #expect(result.status == 0, "\(result.stderr)")
         struct State: Decodable, Equatable {
             var h1: String?

@@ -140,10 +140,7 @@ extension BrowserTests {
         try await project.build()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/print_check.py")
         let page = project.site.appendingPathComponent("notes/03-do-it-all-at-once/index.html")
-        let result = try await runTestProcess(
-            ["/usr/bin/env", "python3", script.path, try HeadlessBrowser().executable.path, page.absoluteString],
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": project.root.path, "PYTHONDONTWRITEBYTECODE": "1"],
-            directory: project.root, timeout: .seconds(90))
+        let result = try await HeadlessBrowser().runDriver(script, arguments: [page.absoluteString], directory: project.root)
         #expect(result.status == 0, "\(result.stderr)")
         struct Measure: Decodable, Equatable {
             var width, scrollWidth: Double

@@ -48,6 +48,20 @@ public struct HeadlessBrowser: Sendable {
     }
 }
 
+extension HeadlessBrowser {
+    /// Runs a DevTools driver script (Python, on `Tests/Browser/devtools.py`) as
+    /// `python3 SCRIPT CHROMIUM ARGUMENTS...` in `directory`, writing no bytecode into the source tree.
+    public func runDriver(_ script: URL, arguments: [String], directory: URL, timeout: Duration = .seconds(90)) async throws -> TransportProcessResult {
+        try await runTestProcess(
+            ["/usr/bin/env", "python3", script.path, executable.path] + arguments,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path,
+                          "PYTHONDONTWRITEBYTECODE": "1"],
+            directory: directory,
+            outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("browser-driver-\(UUID().uuidString)"),
+            timeout: timeout)
+    }
+}
+
 /// No headless browser is installed.
 public struct MissingBrowser: Error, CustomStringConvertible {
     public var description: String {

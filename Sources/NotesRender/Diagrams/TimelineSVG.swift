@@ -18,14 +18,11 @@ package enum TimelineSVG {
     static func chart(_ timeline: RunTimeline) -> LaneChart {
         let models = timeline.modelCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
         var groups: [LaneChart.Group] = []
-        if let first = models.first {
-            // The wait before the first call is the interpreter starting and importing: drawn, so a
-            // long empty stretch at the start of the lanes does not look like a gap in the data.
-            let startUp = first.start >= max(0.05, timeline.duration * 0.02)
-                ? [LaneChart.Bar(start: 0, end: first.start, style: .startUp,
-                                 label: "start-up · \(SecondsText.duration(first.start))",
-                                 tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, first.start))")]
-                : []
+        if !models.isEmpty {
+            let startUp = startUpEnd(timeline, models: models).map { end in
+                [LaneChart.Bar(start: 0, end: end, style: .startUp, label: "start-up · \(SecondsText.duration(end))",
+                               tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, end))")]
+            } ?? []
             groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map(bar)]))
         }
         let tools = toolRows(timeline)
@@ -42,6 +39,13 @@ package enum TimelineSVG {
             showsLegend: true,
             summary: summary(timeline, models: models, toolRows: tools.count),
             kindClass: "diagram-timeline")
+    }
+
+    /// When the first model call began, if that was late enough to draw the wait before it (the
+    /// interpreter starting and importing), so a long empty stretch does not look like missing data.
+    private static func startUpEnd(_ timeline: RunTimeline, models: [RunTimeline.ModelCall]) -> Double? {
+        guard let first = models.first, first.start >= max(0.05, timeline.duration * 0.02) else { return nil }
+        return first.start
     }
 
     private static func bar(_ call: RunTimeline.ModelCall) -> LaneChart.Bar {
@@ -68,8 +72,8 @@ package enum TimelineSVG {
     /// The drawing in words: every call with its times, in order.
     private static func summary(_ timeline: RunTimeline, models: [RunTimeline.ModelCall], toolRows: Int) -> String {
         var sentences = ["Timing lanes of a run that took \(SecondsText.duration(timeline.duration))."]
-        if let first = models.first, first.start >= max(0.05, timeline.duration * 0.02) {
-            sentences.append("The first model call began at \(SecondsText.time(first.start)) s, after start-up.")
+        if let end = startUpEnd(timeline, models: models) {
+            sentences.append("The first model call began at \(SecondsText.time(end)) s, after start-up.")
         }
         if !models.isEmpty {
             let calls = models.map { call in

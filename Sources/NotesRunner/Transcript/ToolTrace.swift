@@ -22,29 +22,33 @@ struct ToolTrace: Hashable, Sendable {
     /// `hook` or `trace`, as transcripts record it.
     var source: String { toolUseID == nil ? "hook" : "trace" }
 
-    /// Reads a trace file; `origin` is `CLOCK_MONOTONIC` seconds at the process start. Malformed lines are skipped.
-    static func read(_ url: URL, origin: Double) -> [ToolTrace] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { line in
-            guard let json = try? JSONValue(parsing: Array(line)),
-                let start = json["start"]?.doubleValue, let end = json["end"]?.doubleValue, end >= start
-            else { return nil }
-            let toMS = { (seconds: Double) in Int(((seconds - origin) * 1000).rounded()) }
-            var arguments = json["args"]?.arrayValue ?? []
-            arguments += json["kwargs"]?.members?.map(\.value) ?? []
-            return ToolTrace(
-                toolUseID: json["tool_use_id"]?.stringValue, function: json["function"]?.stringValue,
-                arguments: arguments, startMS: toMS(start), endMS: toMS(end))
-        }
+    /// What a trace file holds: the observed calls, and the `tools=` functions the hook never found
+    /// at the listing's module level (its `{"kind": "missing", ...}` lines), each in file order.
+    struct File: Sendable {
+        var calls: [ToolTrace] = []
+        var missingFunctions: [String] = []
     }
 
-    /// The `tools=` functions the hook never found at the listing's module level, in trace order.
-    static func missingFunctions(in url: URL) -> [String] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { line in
-            guard let json = try? JSONValue(parsing: Array(line)), json["kind"]?.stringValue == "missing" else { return nil }
-            return json["function"]?.stringValue
+    /// Reads a trace file once; `origin` is `CLOCK_MONOTONIC` seconds at the process start.
+    /// Malformed lines are skipped.
+    static func read(_ url: URL, origin: Double) -> File {
+        var file = File()
+        guard let data = FileManager.default.contents(atPath: url.path) else { return file }
+        let toMS = { (seconds: Double) in Int(((seconds - origin) * 1000).rounded()) }
+        for line in data.split(separator: 0x0A) {
+            guard let json = try? JSONValue(parsing: Array(line)) else { continue }
+            if json["kind"]?.stringValue == "missing" {
+                if let name = json["function"]?.stringValue { file.missingFunctions.append(name) }
+                continue
+            }
+            guard let start = json["start"]?.doubleValue, let end = json["end"]?.doubleValue, end >= start else { continue }
+            var arguments = json["args"]?.arrayValue ?? []
+            arguments += json["kwargs"]?.members?.map(\.value) ?? []
+            file.calls.append(ToolTrace(
+                toolUseID: json["tool_use_id"]?.stringValue, function: json["function"]?.stringValue,
+                arguments: arguments, startMS: toMS(start), endMS: toMS(end)))
         }
+        return file
     }
 
     /// Whether this call ran the tool_use `name` with `input`: one argument is the name and another
