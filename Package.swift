@@ -1,26 +1,33 @@
 // swift-tools-version: 6.2
 // `notes`: publishes field notes about LLM agents whose listings really run.
-// Dependencies point one way: CLI -> {Preview, Site, Runner}; Preview -> Site -> Render -> Markdown -> CCMark; Runner -> Transport.
+// Dependencies point one way (ARCHITECTURE.md has the picture):
+//   notes -> CLI -> {Project, Preview}; Project -> {Site, Runner}; Preview -> {Site, Loopback};
+//   Site -> {Render, Markdown, Records}; Render -> {Markdown, Records}; Markdown -> CCMark;
+//   Runner -> {Transport, Records}; Transport -> {Loopback, Records}; Diagnostics under all.
+// `NotesSite` links no networking: building a site never needs SwiftNIO.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
     name: "notes",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "notes", targets: ["notes"]),
+        .executable(name: "notes", targets: ["notes"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The servers need only HummingbirdCore; no default traits (swift-configuration, full Foundation).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - C interop (libcmark 0.30, Debian libcmark-dev)
@@ -29,10 +36,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // MARK: - C interop for the engine leg (libcurl 7.68+, zlib; Debian libcurl4-openssl-dev, zlib1g-dev)
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Pipeline stages
-        // Shared by every stage: source locations and the `path:line:col: error:` format.
+        // Shared by every stage: source locations, the `path:line:col: error:` format, the stage-error shape.
         .target(name: "NotesDiagnostics", swiftSettings: strict),
+        // The records a run leaves (transcripts, stored runs, byte-faithful JSON) and what pages draw from them.
+        .target(name: "NotesRecords", dependencies: ["NotesDiagnostics"], swiftSettings: strict),
         .target(
             name: "NotesMarkdown",
             dependencies: ["NotesDiagnostics", "CCMark", .product(name: "Yams", package: "Yams")],
@@ -40,49 +52,66 @@ let package = Package(
         ),
         .target(
             name: "NotesRender",
-            dependencies: ["NotesDiagnostics", "NotesMarkdown", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "NotesDiagnostics", "NotesMarkdown", "NotesRecords", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "NotesSite",
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords"],
+            swiftSettings: strict
+        ),
+        // One HTTP/1.1 server on loopback, for the transport and for `notes serve`.
+        .target(
+            name: "NotesLoopback",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "NotesTransport",
             dependencies: [
-                "NotesDiagnostics",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "NotesDiagnostics", "NotesRecords", "NotesLoopback", "CCurl", "CZlib",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "NotesRunner",
-            dependencies: ["NotesTransport"],
+            dependencies: ["NotesDiagnostics", "NotesRecords", "NotesTransport"],
+            resources: [.embedInCode("Resources/sitecustomize.py")],
             swiftSettings: strict
         ),
+        // What commands do to a whole project: find its listings, check it, run them in a batch.
         .target(
-            name: "NotesSite",
-            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRunner"],
+            name: "NotesProject",
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords", "NotesSite", "NotesRunner"],
             swiftSettings: strict
         ),
         // `notes serve`: the site over loopback HTTP, rebuilt on change, with live reload.
         .target(
             name: "NotesPreview",
             dependencies: [
-                "NotesSite",
-                "NotesRender",
-                "NotesTransport",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "NotesCLI",
             dependencies: [
-                "NotesSite",
-                "NotesPreview",
-                "NotesRunner",
-                "NotesTransport",
+                "NotesDiagnostics", "NotesMarkdown", "NotesRecords", "NotesSite", "NotesTransport", "NotesRunner",
+                "NotesProject", "NotesPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -92,21 +121,37 @@ let package = Package(
         // MARK: - Tests
         // Golden-file helpers shared by the test targets.
         .target(name: "NotesTestSupport", path: "Tests/NotesTestSupport", swiftSettings: strict),
-        .testTarget(name: "NotesDiagnosticsTests", dependencies: ["NotesDiagnostics", "NotesTestSupport"], swiftSettings: strict),
-        .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesTestSupport"], swiftSettings: strict),
-        .testTarget(name: "NotesRenderTests", dependencies: ["NotesRender", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "NotesDiagnosticsTests", dependencies: ["NotesDiagnostics", "NotesTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "NotesRecordsTests", dependencies: ["NotesRecords", "NotesTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "NotesMarkdownTests", dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "NotesRenderTests",
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRecords", "NotesRender", "NotesTestSupport"],
+            exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
         .testTarget(
             name: "NotesTransportTests",
-            dependencies: ["NotesTransport", "NotesRunner", "NotesTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["NotesDiagnostics", "NotesRecords", "NotesTransport", "NotesRunner", "NotesTestSupport"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "NotesRunnerTests", dependencies: ["NotesRunner", "NotesTransport", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"],
+            name: "NotesRunnerTests",
+            dependencies: ["NotesDiagnostics", "NotesRecords", "NotesRunner", "NotesTransport", "NotesTestSupport"],
+            exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "NotesCLITests", dependencies: ["NotesRecords", "NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
-            name: "NotesCLITests", dependencies: ["NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "NotesPreviewTests", dependencies: ["NotesPreview", "NotesTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "NotesSiteTests", dependencies: ["NotesSite", "NotesRunner", "NotesTestSupport"], exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
+            name: "NotesPreviewTests", dependencies: ["NotesPreview", "NotesSite", "NotesTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
+        // Builds sites without linking SwiftNIO: a stored run is a record, not a process.
+        .testTarget(
+            name: "NotesSiteTests",
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRecords", "NotesRender", "NotesSite", "NotesTestSupport"],
+            exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
     ]
 )

@@ -2,8 +2,8 @@ import Foundation
 import ArgumentParser
 
 /// The `notes` command: publishes field notes whose listings really run.
-public struct NotesCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct NotesCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Publish engineering field notes whose code listings really run.",
         discussion: """
@@ -14,12 +14,12 @@ public struct NotesCommand: AsyncParsableCommand {
         subcommands: [Build.self, Run.self, Check.self, New.self, Serve.self, Exec.self]
     )
 
-    public init() {}
+    package init() {}
 }
 
 /// The tool's version, printed by `--version` and stored in cassettes and transcripts.
-public enum NotesVersion {
-    public static let current = "0.1.0"
+package enum NotesVersion {
+    package static let current = "0.1.0"
 }
 
 extension NotesCommand {
@@ -27,7 +27,7 @@ extension NotesCommand {
     ///
     /// Spelled out rather than calling ArgumentParser's `main()`, whose synchronous overload wins
     /// overload resolution from a `main.swift` and refuses an async root command.
-    public static func runFromCommandLine() async {
+    package static func runFromCommandLine() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

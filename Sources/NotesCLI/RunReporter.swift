@@ -1,13 +1,6 @@
 import Foundation
 import NotesRunner
-
-/// Shows how a batch of runs is going: a live board on a terminal, plain lines in CI or a log.
-protocol RunReporter: Sendable {
-    func begin(_ listings: [RunnableListing]) async
-    func update(_ listing: RunnableListing, _ event: RunProgress) async
-    func finish(_ outcome: RunOutcome) async
-    func end() async
-}
+import NotesRecords
 
 enum RunReporters {
     /// A board when standard output is a terminal and `CI` is not set; plain lines otherwise.

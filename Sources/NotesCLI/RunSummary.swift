@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesRunner
+import NotesRecords
 
 /// The table printed after a batch of runs, then the problems of the listings that failed.
 struct RunSummary {

@@ -1,5 +1,6 @@
 import Foundation
 import NotesRunner
+import NotesRecords
 
 /// A live board on a terminal: one line per running listing with a spinner, the time so far and
 /// what it is doing; finished listings scroll up as permanent lines.

@@ -6,24 +6,24 @@
 ///   help: use one of: caption, file, run, tools
 ///   Reason: ...
 /// ```
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
     /// How serious a finding is; errors make the command exit 1.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         case error, warning, note
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// Where the problem is, when it has a place in a file.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// One sentence saying what is wrong.
-    public var message: String
+    package var message: String
     /// One line saying how to fix it.
-    public var help: String?
+    package var help: String?
     /// Underlying errors, outermost first.
-    public var reasons: [String]
+    package var reasons: [String]
 
     /// Creates a finding.
-    public init(
+    package init(
         _ severity: Severity = .error,
         at location: SourceLocation?,
         _ message: String,
@@ -38,7 +38,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
     }
 
     /// The compiler-style text, without colours; several lines when there is help or a reason.
-    public var description: String {
+    package var description: String {
         var text = ""
         if let location { text += "\(location): " }
         text += "\(severity.rawValue): \(message)"
@@ -52,21 +52,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
 ///
 /// Every stage's error type (`MarkdownError`, `BuildError`, `TransportError`, `RunError`) conforms,
 /// so the command line prints all of them the same way.
-public protocol DiagnosticConvertible: Error {
+package protocol DiagnosticConvertible: Error {
     /// The findings this error stands for, in source order.
     var diagnostics: [Diagnostic] { get }
 }
 
 extension Diagnostic: DiagnosticConvertible {
-    public var diagnostics: [Diagnostic] { [self] }
+    package var diagnostics: [Diagnostic] { [self] }
 }
 
 /// Several findings gathered from independent work (every note of a site, every listing of a run).
-public struct DiagnosticList: Error, Sendable, DiagnosticConvertible, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+package struct DiagnosticList: Error, Sendable, DiagnosticConvertible, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
 
     /// Wraps findings, sorted by place so that output does not depend on which task finished first.
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted { lhs, rhs in
             switch (lhs.location, rhs.location) {
             case let (l?, r?): l < r
@@ -77,12 +77,12 @@ public struct DiagnosticList: Error, Sendable, DiagnosticConvertible, CustomStri
         }
     }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 extension Error {
     /// This error as diagnostics: its own when it describes itself, else one with its text.
-    public var asDiagnostics: [Diagnostic] {
+    package var asDiagnostics: [Diagnostic] {
         if let convertible = self as? any DiagnosticConvertible { return convertible.diagnostics }
         return [Diagnostic(at: nil, String(describing: self))]
     }

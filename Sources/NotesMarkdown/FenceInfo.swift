@@ -5,15 +5,15 @@ import NotesDiagnostics
 /// ```` ```python file=parallel_tools.py caption="A ReAct loop" run ````
 /// has language `python`, attributes `file`, `caption` and the flag `run`.
 /// Each attribute keeps its column so that an error can point at it.
-public struct FenceInfo: Hashable, Sendable {
+package struct FenceInfo: Hashable, Sendable {
     /// One `key=value`, `key="quoted value"` or bare `flag` (whose value is empty).
-    public struct Attribute: Hashable, Sendable {
-        public var key: String
-        public var value: String
+    package struct Attribute: Hashable, Sendable {
+        package var key: String
+        package var value: String
         /// Where the key starts.
-        public var location: SourceLocation
+        package var location: SourceLocation
 
-        public init(key: String, value: String, location: SourceLocation) {
+        package init(key: String, value: String, location: SourceLocation) {
             self.key = key
             self.value = value
             self.location = location
@@ -21,15 +21,15 @@ public struct FenceInfo: Hashable, Sendable {
     }
 
     /// The first word, lowercased; empty when there is none.
-    public var language: String
+    package var language: String
     /// Attributes in the order written.
-    public var attributes: [Attribute]
+    package var attributes: [Attribute]
     /// Where the info string starts (the fence line when it is empty).
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Set when a quoted value has no closing quote.
-    public var unterminatedQuoteAt: SourceLocation?
+    package var unterminatedQuoteAt: SourceLocation?
 
-    public init(language: String, attributes: [Attribute], location: SourceLocation, unterminatedQuoteAt: SourceLocation? = nil) {
+    package init(language: String, attributes: [Attribute], location: SourceLocation, unterminatedQuoteAt: SourceLocation? = nil) {
         self.language = language
         self.attributes = attributes
         self.location = location
@@ -37,12 +37,12 @@ public struct FenceInfo: Hashable, Sendable {
     }
 
     /// The value of the first attribute named `key`.
-    public subscript(key: String) -> String? {
+    package subscript(key: String) -> String? {
         attributes.first { $0.key == key }?.value
     }
 
     /// The attribute named `key`, with its location.
-    public func attribute(_ key: String) -> Attribute? {
+    package func attribute(_ key: String) -> Attribute? {
         attributes.first { $0.key == key }
     }
 }
@@ -51,7 +51,7 @@ extension FenceInfo {
     /// Parses an info string that starts at `location` (the column of its first character).
     ///
     /// Quoted values may use `"` or `'` and backslash-escape the quote.
-    public init(parsing info: some StringProtocol, at location: SourceLocation) {
+    package init(parsing info: some StringProtocol, at location: SourceLocation) {
         let bytes = Array(info.utf8)
         var index = 0
         var language = ""
@@ -113,7 +113,7 @@ extension FenceInfo {
 // MARK: - Roles
 
 /// What a fenced block stands for on the page.
-public enum FenceRole: Hashable, Sendable {
+package enum FenceRole: Hashable, Sendable {
     /// Code shown as a numbered listing: it names a `file` or has a `caption`.
     case listing
     /// A numbered figure: a diagram language (``FenceInfo/diagramLanguages``) or the `figure` flag.
@@ -124,10 +124,10 @@ public enum FenceRole: Hashable, Sendable {
 
 extension FenceInfo {
     /// Languages whose fences are drawn as diagrams at build time.
-    public static let diagramLanguages: Set<String> = ["lanes", "turn"]
+    package static let diagramLanguages: Set<String> = ["lanes", "turn"]
 
     /// How the page shows this fence.
-    public var role: FenceRole {
+    package var role: FenceRole {
         if Self.diagramLanguages.contains(language) || attribute("figure") != nil { return .figure }
         if attribute("file") != nil || attribute("caption") != nil { return .listing }
         return .code

@@ -8,27 +8,27 @@
 /// tags: [agents, tool-use, fundamentals]
 /// author: Ben
 /// ```
-public struct FrontMatter: Hashable, Sendable {
+package struct FrontMatter: Hashable, Sendable {
     /// The note's number in the series, shown as "No. 03".
-    public var number: Int
-    public var title: String
+    package var number: Int
+    package var title: String
     /// The standfirst under the title.
-    public var dek: String
-    public var date: NoteDate
-    public var tags: [String]
+    package var dek: String
+    package var date: NoteDate
+    package var tags: [String]
     /// Signs the note off ("- Ben"); the site's author when absent.
-    public var author: String?
+    package var author: String?
     /// Drafts are left out of the site unless the build asks for them.
-    public var isDraft: Bool
+    package var isDraft: Bool
     /// Minutes, when the author wants to set it rather than have it counted.
-    public var readingTime: Int?
+    package var readingTime: Int?
     /// Free-form fields for templates, kept as text.
-    public var extra: [String: String]
+    package var extra: [String: String]
 
     /// The keys a note may set; anything else is an error, so that typos do not pass silently.
-    public static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
+    package static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
 
-    public init(
+    package init(
         number: Int, title: String, dek: String, date: NoteDate, tags: [String],
         author: String? = nil, isDraft: Bool = false, readingTime: Int? = nil, extra: [String: String] = [:]
     ) {

@@ -3,19 +3,19 @@ import NotesDiagnostics
 /// A parsed Markdown body: an immutable tree of blocks, each with the place it came from.
 ///
 /// Built by ``MarkdownParser`` from libcmark's tree, which is freed before the parser returns.
-public struct MarkdownDocument: Hashable, Sendable {
+package struct MarkdownDocument: Hashable, Sendable {
     /// The top-level blocks, in source order.
-    public var blocks: [Block]
+    package var blocks: [Block]
 
-    public init(blocks: [Block]) {
+    package init(blocks: [Block]) {
         self.blocks = blocks
     }
 }
 
 /// A block-level element with its source location (the first character of the block).
-public struct Block: Hashable, Sendable {
+package struct Block: Hashable, Sendable {
     /// What the block is.
-    public indirect enum Kind: Hashable, Sendable {
+    package indirect enum Kind: Hashable, Sendable {
         case paragraph([Inline])
         case heading(level: Int, [Inline])
         case codeBlock(CodeBlock)
@@ -26,25 +26,25 @@ public struct Block: Hashable, Sendable {
         case html(String)
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    package init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 }
 
 /// A fenced or indented code block.
-public struct CodeBlock: Hashable, Sendable {
+package struct CodeBlock: Hashable, Sendable {
     /// The parsed info string: language and `key=value` attributes.
-    public var info: FenceInfo
+    package var info: FenceInfo
     /// The block's text, ending in a newline when not empty.
-    public var literal: String
+    package var literal: String
     /// False for indented code blocks, which have no info string.
-    public var isFenced: Bool
+    package var isFenced: Bool
 
-    public init(info: FenceInfo, literal: String, isFenced: Bool) {
+    package init(info: FenceInfo, literal: String, isFenced: Bool) {
         self.info = info
         self.literal = literal
         self.isFenced = isFenced
@@ -52,16 +52,16 @@ public struct CodeBlock: Hashable, Sendable {
 }
 
 /// A bullet or ordered list.
-public struct ListBlock: Hashable, Sendable {
-    public var isOrdered: Bool
+package struct ListBlock: Hashable, Sendable {
+    package var isOrdered: Bool
     /// The first number of an ordered list.
-    public var start: Int
+    package var start: Int
     /// Tight lists render their items' paragraphs without `<p>`.
-    public var isTight: Bool
+    package var isTight: Bool
     /// Each item's blocks.
-    public var items: [[Block]]
+    package var items: [[Block]]
 
-    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]]) {
+    package init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]]) {
         self.isOrdered = isOrdered
         self.start = start
         self.isTight = isTight
@@ -70,7 +70,7 @@ public struct ListBlock: Hashable, Sendable {
 }
 
 /// An inline element. Text has already been through smart punctuation.
-public indirect enum Inline: Hashable, Sendable {
+package indirect enum Inline: Hashable, Sendable {
     case text(String)
     case softBreak
     case lineBreak
@@ -85,7 +85,7 @@ public indirect enum Inline: Hashable, Sendable {
 
 extension Inline {
     /// The text a reader sees, without markup: used for heading ids, alt text and word counts.
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .text(let text), .code(let text): text
         case .softBreak, .lineBreak: " "
@@ -99,5 +99,5 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
-    public var plainText: String { map(\.plainText).joined() }
+    package var plainText: String { map(\.plainText).joined() }
 }

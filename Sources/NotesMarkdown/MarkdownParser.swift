@@ -6,14 +6,14 @@ import NotesDiagnostics
 /// This is the only file that imports `CCMark`: it walks libcmark's tree with `cmark_iter`,
 /// builds the immutable ``MarkdownDocument`` at once and frees the C tree before returning,
 /// so no `cmark_node` pointer ever leaves this file.
-public struct MarkdownParser: Sendable {
-    public init() {}
+package struct MarkdownParser: Sendable {
+    package init() {}
 
     /// Parses `source`, the Markdown body of `path`.
     ///
     /// - Parameter firstLine: the file line on which `source` starts (after front matter),
     ///   so that locations name lines of the file rather than of the body.
-    public func parse(_ source: String, path: String, firstLine: Int = 1) -> MarkdownDocument {
+    package func parse(_ source: String, path: String, firstLine: Int = 1) -> MarkdownDocument {
         let options = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
         var source = source
         let root: OpaquePointer? = source.withUTF8 { buffer in
@@ -183,7 +183,7 @@ private struct TreeWalker {
 
 extension MarkdownParser {
     /// Parses one line of inline Markdown (a title, a dek, a caption) with the same smart punctuation.
-    public func parseInline(_ text: String) -> [Inline] {
+    package func parseInline(_ text: String) -> [Inline] {
         let document = parse(text, path: "")
         // Text that Markdown would read as a block ("1. Intro", "# x", "- y") stays as written.
         guard document.blocks.count == 1, case .paragraph(let inlines) = document.blocks[0].kind else {

@@ -1,11 +1,11 @@
 /// A calendar date as written in front matter (`2026-04-26`), free of time zones.
-public struct NoteDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+package struct NoteDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     /// Creates a date, or nil when it is not a real calendar day.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -13,7 +13,7 @@ public struct NoteDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// Parses `YYYY-MM-DD`, also accepting a YAML timestamp's leading date (`2026-04-26T09:00:00Z`).
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let datePart = text.prefix { $0 != "T" && $0 != " " }
         let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
@@ -23,12 +23,12 @@ public struct NoteDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// `2026-04-26`.
-    public var description: String {
+    package var description: String {
         let pad = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 
-    public static func < (lhs: NoteDate, rhs: NoteDate) -> Bool {
+    package static func < (lhs: NoteDate, rhs: NoteDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

@@ -1,27 +1,27 @@
 import NotesDiagnostics
 
 /// A note's source, parsed: its front matter and its Markdown body.
-public struct ParsedNote: Hashable, Sendable {
-    public var frontMatter: FrontMatter
-    public var document: MarkdownDocument
+package struct ParsedNote: Hashable, Sendable {
+    package var frontMatter: FrontMatter
+    package var document: MarkdownDocument
 
-    public init(frontMatter: FrontMatter, document: MarkdownDocument) {
+    package init(frontMatter: FrontMatter, document: MarkdownDocument) {
         self.frontMatter = frontMatter
         self.document = document
     }
 }
 
 /// Reads a `note.md`: YAML front matter between `---` lines, then CommonMark.
-public struct NoteParser: Sendable {
+package struct NoteParser: Sendable {
     private let markdown = MarkdownParser()
 
-    public init() {}
+    package init() {}
 
     /// Parses the text of the note at `path`.
     ///
     /// - Parameter defaultNumber: the number to use when the front matter has none
     ///   (taken from a folder name such as `03-slug`).
-    public func parse(_ text: String, path: String, defaultNumber: Int? = nil) throws(MarkdownError) -> ParsedNote {
+    package func parse(_ text: String, path: String, defaultNumber: Int? = nil) throws(MarkdownError) -> ParsedNote {
         let (yaml, body, bodyFirstLine) = try split(text, path: path)
         let frontMatter = try readFrontMatter(yaml, path: path, defaultNumber: defaultNumber)
         let document = markdown.parse(String(body), path: path, firstLine: bodyFirstLine)

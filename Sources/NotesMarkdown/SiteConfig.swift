@@ -1,4 +1,5 @@
 import NotesDiagnostics
+import Foundation
 
 /// Site settings from `content/site.yml`.
 ///
@@ -11,26 +12,26 @@ import NotesDiagnostics
 /// feed_limit: 20        # newest notes in atom.xml, 0 for all
 /// interpreters: {sh: sh} # commands for runnable listings by language (Python uses .notes/venv)
 /// ```
-public struct SiteConfig: Hashable, Sendable {
-    public var title: String
+package struct SiteConfig: Hashable, Sendable {
+    package var title: String
     /// The absolute URL the site is published at, ending in `/`; used only where a URL must be
     /// absolute (feed, sitemap, canonical links). Pages link relatively, so the site also works from disk.
-    public var baseURL: String
-    public var author: String
-    public var description: String
+    package var baseURL: String
+    package var author: String
+    package var description: String
     /// A BCP 47 language tag for `<html lang>`.
-    public var language: String
+    package var language: String
     /// How many of the newest notes the feed carries in full; 0 for all.
-    public var feedLimit: Int
+    package var feedLimit: Int
     /// Commands that run listings, by fence language (`sh: sh`, `node: node`); Python listings use
     /// the project's venv unless `python` is set.
-    public var interpreters: [String: String]
+    package var interpreters: [String: String]
     /// Extra settings other stages read (for example `interpreters` for `notes run`), kept as text.
-    public var extra: [String: String]
+    package var extra: [String: String]
 
-    public static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "interpreters", "extra"]
+    package static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "interpreters", "extra"]
 
-    public init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, interpreters: [String: String] = [:], extra: [String: String] = [:]) {
+    package init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, interpreters: [String: String] = [:], extra: [String: String] = [:]) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.author = author
@@ -43,7 +44,7 @@ public struct SiteConfig: Hashable, Sendable {
 
     /// The path part of ``baseURL`` (`/notes/` for `https://example.com/notes/`), for pages that
     /// cannot know their own depth, such as `404.html`.
-    public var basePath: String {
+    package var basePath: String {
         guard let scheme = baseURL.range(of: "://") else { return "/" }
         let afterHost = baseURL[scheme.upperBound...].drop { $0 != "/" }
         return afterHost.isEmpty ? "/" : String(afterHost)
@@ -52,7 +53,7 @@ public struct SiteConfig: Hashable, Sendable {
 
 extension SiteConfig {
     /// Reads `site.yml` text from `path`.
-    public init(yaml: String, path: String) throws(MarkdownError) {
+    package init(yaml: String, path: String) throws(MarkdownError) {
         let fields = try YAMLMapping(yaml: yaml, origin: SourceLocation(path: path, line: 1, column: 1))
         try fields.rejectUnknownKeys(Self.knownKeys, extraKey: "extra")
         let baseURL = try fields.string("base_url", required: true, help: "add a line `base_url: https://example.com/`")!

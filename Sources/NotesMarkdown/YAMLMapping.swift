@@ -1,5 +1,6 @@
 import NotesDiagnostics
 import Yams
+import Foundation
 
 /// A YAML mapping read for typed fields, with errors that point at the offending line.
 ///

@@ -1,19 +1,19 @@
 import Foundation
-import NotesTransport
+import NotesRecords
 
 /// What the preview's last build gave, and who is waiting to hear about the next one.
 ///
 /// Every open page holds one subscription (`/_notes/events`); each finished build is sent to all of
 /// them, so pages reload after a good build and show the errors of a bad one.
-public actor BuildFeed {
+package actor BuildFeed {
     /// One finished build, as pages receive it.
-    public struct Build: Sendable, Equatable {
+    package struct Build: Sendable, Equatable {
         /// Counts good builds: a page reloads when it grows.
-        public var generation: Int
+        package var generation: Int
         /// The diagnostics of a failed build, as the terminal prints them; nil after a good build.
-        public var error: String?
+        package var error: String?
 
-        public init(generation: Int, error: String?) {
+        package init(generation: Int, error: String?) {
             self.generation = generation
             self.error = error
         }
@@ -26,30 +26,30 @@ public actor BuildFeed {
     }
 
     /// What a subscription delivers.
-    public enum Event: Sendable, Equatable {
+    package enum Event: Sendable, Equatable {
         case build(Build)
         /// Nothing new; sent now and then so a page that went away is noticed by the failed write.
         case heartbeat
     }
 
-    public private(set) var latest = Build(generation: 0, error: nil)
+    package private(set) var latest = Build(generation: 0, error: nil)
     private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
     private var closed = false
 
-    public init() {}
+    package init() {}
 
     /// Records a good build: pages reload.
-    public func succeeded() {
+    package func succeeded() {
         publish(Build(generation: latest.generation + 1, error: nil))
     }
 
     /// Records a failed build: pages keep what they show and display `diagnostics`.
-    public func failed(_ diagnostics: String) {
+    package func failed(_ diagnostics: String) {
         publish(Build(generation: latest.generation, error: diagnostics))
     }
 
     /// The builds from now on, starting with the latest one, with a heartbeat every `heartbeat`.
-    public func subscribe(heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
+    package func subscribe(heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(2))
         guard !closed else {
             continuation.finish()
@@ -72,10 +72,10 @@ public actor BuildFeed {
     }
 
     /// How many pages are listening.
-    public var subscriberCount: Int { subscribers.count }
+    package var subscriberCount: Int { subscribers.count }
 
     /// Ends every subscription, for shutdown.
-    public func close() {
+    package func close() {
         closed = true
         for continuation in subscribers.values { continuation.finish() }
         subscribers.removeAll()

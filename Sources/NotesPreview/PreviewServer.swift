@@ -1,19 +1,21 @@
 import Foundation
-import Hummingbird
 import HummingbirdCore
 import NotesDiagnostics
-import NotesTransport
+import NotesRecords
+import NotesLoopback
+import NIOCore
+import HTTPTypes
 
 /// The preview's HTTP server: a built site's files as a static host serves them, with the live
 /// reload script added to HTML pages and the build feed at `/_notes/events`.
-public struct PreviewServer: Sendable {
+package struct PreviewServer: Sendable {
     /// Where it listens, e.g. `http://127.0.0.1:1313/`.
-    public let url: URL
+    package let url: URL
     private let server: LoopbackServer
     private let feed: BuildFeed
 
     /// Starts listening on `host:port` (port 0 picks a free one) and serves `root`.
-    public static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic) -> PreviewServer {
+    package static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic) -> PreviewServer {
         let responder = PreviewResponder(files: StaticFiles(root: root), feed: feed)
         do {
             let server = try await LoopbackServer.start(host: host, port: port) { request, writer in
@@ -29,7 +31,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// Closes open event streams, stops listening and waits for the server to end.
-    public func stop() async {
+    package func stop() async {
         await feed.close()
         await server.stop(grace: .seconds(2))
     }

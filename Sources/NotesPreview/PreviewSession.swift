@@ -5,22 +5,22 @@ import NotesSite
 /// `notes serve`: builds the project into `.notes/preview/site` (never `site/`), serves it on
 /// loopback, and rebuilds whenever something under `content/` or `templates/` changes, telling
 /// open pages to reload. A failed build keeps the previous one on show, with its errors over it.
-public struct PreviewSession: Sendable {
+package struct PreviewSession: Sendable {
     /// What happened in one build, for the terminal.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// A good build; `newWarnings` is false when its warnings are the previous build's again
         /// (so a terminal need not repeat them on every save).
         case built(SiteBuilder.Report, newWarnings: Bool)
         case failed(DiagnosticList)
     }
 
-    public var layout: ProjectLayout
-    public var host: String
-    public var port: Int
-    public var includeDrafts: Bool
+    package var layout: ProjectLayout
+    package var host: String
+    package var port: Int
+    package var includeDrafts: Bool
 
     /// `layout`'s output is ignored: a preview never touches the published `site/`.
-    public init(layout: ProjectLayout, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = true) {
+    package init(layout: ProjectLayout, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = true) {
         self.layout = ProjectLayout(root: layout.root, displayBase: layout.displayBase,
                                     output: layout.root.appendingPathComponent(".notes/preview/site", isDirectory: true))
         self.host = host
@@ -29,11 +29,11 @@ public struct PreviewSession: Sendable {
     }
 
     /// The folder the preview is built into.
-    public var output: URL { layout.output }
+    package var output: URL { layout.output }
 
     /// Builds, starts serving (calling `started` with the address), then rebuilds on every change
     /// until the task is cancelled; `report` hears about every build.
-    public func run(started: @Sendable (URL) -> Void, report: @Sendable (Outcome) -> Void) async throws(Diagnostic) {
+    package func run(started: @Sendable (URL) -> Void, report: @Sendable (Outcome) -> Void) async throws(Diagnostic) {
         let feed = BuildFeed()
         let watcher = SourceWatcher(folders: [layout.content, layout.templates])
         var snapshot = watcher.snapshot()

@@ -3,15 +3,15 @@ import NotesMarkdown
 /// Writes the Atom feed (`atom.xml`) with every note's full content, and `sitemap.xml`.
 ///
 /// Dates come from the notes, never from the clock, so the same content gives the same bytes.
-public struct FeedRenderer: Sendable {
-    public let site: SiteConfig
+package struct FeedRenderer: Sendable {
+    package let site: SiteConfig
 
-    public init(site: SiteConfig) {
+    package init(site: SiteConfig) {
         self.site = site
     }
 
     /// The Atom 1.0 feed; `notes` newest first.
-    public func atom(_ notes: [NotePage]) -> String {
+    package func atom(_ notes: [NotePage]) -> String {
         let updated = notes.map(\.frontMatter.date).max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -50,7 +50,7 @@ public struct FeedRenderer: Sendable {
     }
 
     /// `sitemap.xml` for the home page, every note and every tag page.
-    public func sitemap(_ notes: [NotePage], tags: [Tag]) -> String {
+    package func sitemap(_ notes: [NotePage], tags: [Tag]) -> String {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -1,24 +1,25 @@
 import NotesMarkdown
+import NotesRecords
 
 /// A code listing as a page shows it: the file, its highlighted code and a numbered caption.
 ///
 /// The code is read from the listing's file in the note folder, so page and program never disagree.
-public struct Listing: Hashable, Sendable {
+package struct Listing: Hashable, Sendable {
     /// The file name shown in the header, e.g. `parallel_tools.py`; empty for an inline listing.
-    public var fileName: String
+    package var fileName: String
     /// The language used for highlighting (`python`), from the fence or the file's extension.
-    public var language: String
+    package var language: String
     /// The code, exactly as in the file.
-    public var code: String
+    package var code: String
     /// The caption without its number ("A ReAct loop that supports parallel tool calls"), as inline Markdown;
     /// empty for none.
-    public var caption: [Inline]
+    package var caption: [Inline]
     /// 1-based, in order of appearance in the note.
-    public var number: Int
+    package var number: Int
     /// The listing's stored run, shown under it.
-    public var run: RunView?
+    package var run: RunView?
 
-    public init(fileName: String, language: String, code: String, caption: [Inline], number: Int) {
+    package init(fileName: String, language: String, code: String, caption: [Inline], number: Int) {
         self.fileName = fileName
         self.language = language
         self.code = code
@@ -28,7 +29,7 @@ public struct Listing: Hashable, Sendable {
     }
 
     /// The file's extension as the header shows it (`py`), else the language.
-    public var displayExtension: String {
+    package var displayExtension: String {
         guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return language }
         return String(fileName[fileName.index(after: dot)...])
     }

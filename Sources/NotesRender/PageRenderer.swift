@@ -5,17 +5,17 @@ import NotesMarkdown
 /// Every link a page holds is relative (`../../tags/agents/index.html`), computed from the page's own
 /// depth, so the site works from `file://` and under any base path; only canonical links, the feed
 /// and the sitemap use the absolute base URL.
-public struct PageRenderer: Sendable {
-    public let site: SiteConfig
-    public let templates: TemplateSet
+package struct PageRenderer: Sendable {
+    package let site: SiteConfig
+    package let templates: TemplateSet
 
-    public init(site: SiteConfig, templates: TemplateSet) {
+    package init(site: SiteConfig, templates: TemplateSet) {
         self.site = site
         self.templates = templates
     }
 
     /// A note's page.
-    public func note(_ page: NotePage) -> String {
+    package func note(_ page: NotePage) -> String {
         let root = Self.root(of: page.path)
         var context = base(root: root, path: page.path, title: "\(page.plainTitle) · \(site.title)", description: page.frontMatter.dek)
         context["note"] = noteSummary(page, root: root).merging([
@@ -32,7 +32,7 @@ public struct PageRenderer: Sendable {
     ///
     /// Lists render each note once per depth and reuse it (the home page and every tag page hold
     /// the same summaries), instead of filling the partial again for each list.
-    public func summary(_ page: NotePage, root: String) -> String {
+    package func summary(_ page: NotePage, root: String) -> String {
         templates.render("partials/note-summary", noteSummary(page, root: root))
     }
 
@@ -41,7 +41,7 @@ public struct PageRenderer: Sendable {
     /// Templates get `notes` (each note's fields, for custom lists) and `notes_html` (the summaries
     /// joined, which the default template prints as is: iterating thousands of notes in Mustache
     /// costs more than the rest of the page).
-    public func index(_ notes: [NotePage], summaries: [String], tags: [(Tag, Int)]) -> String {
+    package func index(_ notes: [NotePage], summaries: [String], tags: [(Tag, Int)]) -> String {
         let path = "index.html"
         var context = base(root: "", path: path, title: site.title, description: site.description)
         context["notes"] = notes.map { noteSummary($0, root: "") }
@@ -53,7 +53,7 @@ public struct PageRenderer: Sendable {
 
     /// The page listing the notes with one tag; `summaries` are the notes' ``summary(_:root:)`` at
     /// the tag page's depth (``Tag/root``).
-    public func tag(_ tag: Tag, notes: [NotePage], summaries: [String]) -> String {
+    package func tag(_ tag: Tag, notes: [NotePage], summaries: [String]) -> String {
         let root = Tag.root
         var context = base(root: root, path: tag.path, title: "Notes tagged \(tag.name) · \(site.title)", description: "Field notes tagged \(tag.name).")
         context["tag"] = ["name": tag.name]
@@ -64,7 +64,7 @@ public struct PageRenderer: Sendable {
 
     /// The page a server shows for a missing address; its links start from the base URL's path,
     /// because it is served at whatever depth the missing address had.
-    public func notFound() -> String {
+    package func notFound() -> String {
         var context = base(root: site.basePath, path: "404.html", title: "Page not found · \(site.title)", description: site.description)
         context["canonical_url"] = nil
         return templates.render("404", context)

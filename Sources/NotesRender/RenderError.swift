@@ -1,10 +1,10 @@
 import NotesDiagnostics
 
 /// A problem with the site's templates.
-public struct RenderError: Error, Hashable, Sendable, DiagnosticConvertible, CustomStringConvertible {
-    public let location: SourceLocation
-    public let message: String
-    public let help: String?
+package struct RenderError: Error, Hashable, Sendable, DiagnosticConvertible, CustomStringConvertible {
+    package let location: SourceLocation
+    package let message: String
+    package let help: String?
 
     init(at location: SourceLocation, _ message: String, help: String? = nil) {
         self.location = location
@@ -12,6 +12,6 @@ public struct RenderError: Error, Hashable, Sendable, DiagnosticConvertible, Cus
         self.help = help
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help)] }
-    public var description: String { diagnostics[0].description }
+    package var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help)] }
+    package var description: String { diagnostics[0].description }
 }

@@ -1,21 +1,21 @@
 /// A note body rendered to HTML, with what the page around it needs to know.
-public struct RenderedBody: Hashable, Sendable {
+package struct RenderedBody: Hashable, Sendable {
     /// A section heading, for a table of contents.
-    public struct Heading: Hashable, Sendable {
-        public var level: Int
-        public var id: String
-        public var text: String
+    package struct Heading: Hashable, Sendable {
+        package var level: Int
+        package var id: String
+        package var text: String
     }
 
-    public var html: String
-    public var headings: [Heading]
+    package var html: String
+    package var headings: [Heading]
     /// Words of prose (paragraphs, headings, lists, quotes; not code), for the reading time.
-    public var wordCount: Int
-    public var figureCount: Int
-    public var listingCount: Int
+    package var wordCount: Int
+    package var figureCount: Int
+    package var listingCount: Int
 }
 
 extension RenderedBody {
     /// Minutes to read at about 230 words a minute, at least 1.
-    public var readingMinutes: Int { max(1, Int((Double(wordCount) / 230).rounded())) }
+    package var readingMinutes: Int { max(1, Int((Double(wordCount) / 230).rounded())) }
 }

@@ -1,3 +1,4 @@
+import NotesRecords
 /// The HTML under a runnable listing: a terminal-like panel with the command, the output and the
 /// exit status, a provenance line, and the agent's steps. Everything from the run is escaped: a
 /// tool result holding `<script>` is shown, never executed.

@@ -7,14 +7,14 @@ import NotesDiagnostics
 /// Every `*.mustache` file under the templates folder is registered by its path without the
 /// extension (`note`, `partials/head`). Parse errors and references to missing partials are reported
 /// as `templates/<file>:<line>:<col>` before anything renders.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// The templates every site needs.
-    public static let required = ["layout", "note", "index", "tag", "404"]
+    package static let required = ["layout", "note", "index", "tag", "404"]
 
     private let library: MustacheLibrary
 
     /// Loads the templates in `directory`; `displayPath` is how error messages name that folder.
-    public init(directory: URL, displayPath: String) throws(DiagnosticList) {
+    package init(directory: URL, displayPath: String) throws(DiagnosticList) {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var problems: [Diagnostic] = []
@@ -54,7 +54,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the template `name` with `context` (dictionaries, arrays, strings, numbers, booleans).
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    package func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesTransport
+import NotesRecords
 
 /// The program that runs a listing: `python` for Python listings (the project's venv), else the
 /// command `site.yml` names for the fence's language (`interpreters: {sh: sh, node: node}`).

@@ -1,5 +1,6 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 import NotesTransport
 #if canImport(Glibc)
 import Glibc
@@ -53,20 +54,13 @@ extension ListingRunner {
 
     /// Puts the transcript (and a new recording) in place, each written aside and renamed.
     func keep(_ transcript: Transcript, cassette recording: URL?, for listing: RunnableListing) throws(RunError) {
+        if let recording {
+            guard rename(recording.path, listing.cassette.path) == 0 else {
+                throw RunError(at: listing.location, "cannot move the new cassette into place", reasons: [String(cString: strerror(errno))])
+            }
+        }
         do {
-            try FileManager.default.createDirectory(at: listing.runsFolder, withIntermediateDirectories: true)
-            if let recording {
-                guard rename(recording.path, listing.cassette.path) == 0 else {
-                    throw RunError(at: listing.location, "cannot move the new cassette into place", reasons: [String(cString: strerror(errno))])
-                }
-            }
-            let temporary = listing.runsFolder.appendingPathComponent(".\(listing.stem).transcript.\(getpid()).partial")
-            try transcript.encoded().write(to: temporary)
-            guard rename(temporary.path, listing.transcript.path) == 0 else {
-                throw RunError(at: listing.location, "cannot move the new transcript into place", reasons: [String(cString: strerror(errno))])
-            }
-        } catch let error as RunError {
-            throw error
+            try AtomicFile.write(transcript.encoded(), to: listing.transcript)
         } catch {
             throw RunError(at: listing.location, "cannot write the transcript of \(listing.name)", reasons: ["\(error)"])
         }

@@ -1,7 +1,7 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 import NotesTransport
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,14 +12,14 @@ import Glibc
 /// A run that completes (whatever the listing's exit status, a timeout included) replaces the
 /// listing's transcript, and in record mode its cassette, atomically. A run that cannot complete
 /// (interrupted, a replay miss, a transport failure) leaves both as they were.
-public struct ListingRunner: Sendable {
-    public let projectRoot: URL
+package struct ListingRunner: Sendable {
+    package let projectRoot: URL
     /// Commands per fence language, from `site.yml`'s `interpreters`; Python listings use the
     /// project's venv unless `python` is set here.
-    public let interpreters: [String: String]
-    public let toolVersion: String
+    package let interpreters: [String: String]
+    package let toolVersion: String
 
-    public init(projectRoot: URL, interpreters: [String: String] = [:], toolVersion: String) {
+    package init(projectRoot: URL, interpreters: [String: String] = [:], toolVersion: String) {
         self.projectRoot = projectRoot
         self.interpreters = interpreters
         self.toolVersion = toolVersion
@@ -29,7 +29,7 @@ public struct ListingRunner: Sendable {
     var scratch: URL { projectRoot.appendingPathComponent(".notes", isDirectory: true) }
 
     /// Runs `listing`; see the type's documentation for what is written.
-    public func run(_ listing: RunnableListing, options: RunOptions,
+    package func run(_ listing: RunnableListing, options: RunOptions,
                     progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws(RunError) -> RunResult {
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
@@ -51,6 +51,7 @@ public struct ListingRunner: Sendable {
             mode: options.mode == .live ? .record : options.mode, pace: options.pace,
             cassette: recording ?? replayFrom, engine: options.engine, engineKey: options.engineKey, toolVersion: toolVersion)
         configuration.upstreamTimeout = options.timeout
+        configuration.certificateAuthorities = options.certificateAuthorities
         configuration.onRequest = { _, method, path in
             if method == "POST", path.hasPrefix("/v1/messages"), !path.hasPrefix("/v1/messages/") { progress(.modelCall) }
         }
@@ -129,7 +130,7 @@ public struct ListingRunner: Sendable {
     /// Waits for the process, ending its group after `timeout` (SIGTERM, then SIGKILL 2 s later)
     /// or when the task is cancelled (SIGKILL).
     static func waitForExit(_ process: SpawnedProcess, timeout: Duration) async -> Ended {
-        let timedOut = TimeoutFlag()
+        let timedOut = Latch()
         return await withTaskCancellationHandler {
             await withTaskGroup(of: Ended?.self) { group in
                 group.addTask {
@@ -160,26 +161,11 @@ public struct ListingRunner: Sendable {
         }
     }
 
-    /// Set by the timeout task, read once the process has ended.
-    final class TimeoutFlag: Sendable {
-        private let raised = Mutex(false)
-        func raise() { raised.withLock { $0 = true } }
-        var isRaised: Bool { raised.withLock { $0 } }
-    }
-
     /// How the process ended.
     struct Ended: Sendable {
         var status: Int32
         var output: CapturedOutput?
         var timedOut: Bool
         var end: Double
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import NotesDiagnostics
-import NotesTransport
+import NotesRecords
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,29 +14,29 @@ import Darwin
 /// new venv is built in `.notes/venv.partial-<pid>` and renamed into place only once pip has succeeded, so
 /// an interrupted install never leaves a half-made venv where a run would use it. A lock file keeps
 /// two `notes` processes (or two tests) from building at the same time.
-public struct PythonEnvironment: Sendable {
+package struct PythonEnvironment: Sendable {
     /// The pinned requirements file.
-    public var requirements: URL
+    package var requirements: URL
     /// Where the venv lives.
-    public var location: URL
+    package var location: URL
     /// The interpreter that creates the venv: a name looked up on PATH, or a path.
-    public var baseInterpreter: String
+    package var baseInterpreter: String
 
     /// The project's environment: `content/requirements.txt` into `.notes/venv`.
-    public init(projectRoot: URL, baseInterpreter: String = "python3") {
+    package init(projectRoot: URL, baseInterpreter: String = "python3") {
         self.init(requirements: projectRoot.appendingPathComponent("content/requirements.txt"),
                   location: projectRoot.appendingPathComponent(".notes/venv"), baseInterpreter: baseInterpreter)
     }
 
     /// An environment from any requirements file into any folder.
-    public init(requirements: URL, location: URL, baseInterpreter: String = "python3") {
+    package init(requirements: URL, location: URL, baseInterpreter: String = "python3") {
         self.requirements = requirements
         self.location = location
         self.baseInterpreter = baseInterpreter
     }
 
     /// The venv's interpreter, which listings run with.
-    public var interpreter: URL { location.appendingPathComponent("bin/python") }
+    package var interpreter: URL { location.appendingPathComponent("bin/python") }
 
     /// The marker written last into a finished venv.
     var marker: URL { location.appendingPathComponent(".notes-requirements") }
@@ -45,7 +45,7 @@ public struct PythonEnvironment: Sendable {
     ///
     /// Fast when nothing changed (one hash and one file read). Otherwise prints `progress` lines
     /// while it builds, which takes a minute or so on a first run (pip downloads wheels).
-    public func prepare(progress: @Sendable (String) -> Void = { _ in }) async throws -> URL {
+    package func prepare(progress: @Sendable (String) -> Void = { _ in }) async throws -> URL {
         let wanted = try expectedMarker()
         if isCurrent(wanted) { return interpreter }
         let lock = try await FileLock.acquire(location.deletingLastPathComponent().appendingPathComponent("venv.lock"))

@@ -1,24 +1,25 @@
 import NotesDiagnostics
+import NotesRecords
 
 /// Why a listing could not be run or its run could not be kept. A listing that runs and exits
 /// non-zero is not an error: that is data in its transcript.
-public struct RunError: Error, Sendable, DiagnosticConvertible, CustomStringConvertible {
+package struct RunError: Error, Sendable, DiagnosticConvertible, CustomStringConvertible {
     /// What kind of failure; compare with the static members.
-    public struct Code: Hashable, Sendable {
+    package struct Code: Hashable, Sendable {
         private enum Value { case failed, interrupted, replayMiss }
         private let value: Value
-        public static let failed = Code(value: .failed)
+        package static let failed = Code(value: .failed)
         /// Stopped by Ctrl-C (or SIGTERM) before it finished.
-        public static let interrupted = Code(value: .interrupted)
+        package static let interrupted = Code(value: .interrupted)
         /// The listing sent a request its cassette does not hold.
-        public static let replayMiss = Code(value: .replayMiss)
+        package static let replayMiss = Code(value: .replayMiss)
     }
 
-    public let code: Code
-    public let location: SourceLocation?
-    public let message: String
-    public let help: String?
-    public let reasons: [String]
+    package let code: Code
+    package let location: SourceLocation?
+    package let message: String
+    package let help: String?
+    package let reasons: [String]
 
     init(_ code: Code = .failed, at location: SourceLocation?, _ message: String, help: String? = nil, reasons: [String] = []) {
         self.code = code
@@ -29,11 +30,11 @@ public struct RunError: Error, Sendable, DiagnosticConvertible, CustomStringConv
     }
 
     /// The error for a listing stopped before it finished; its files are left as they were.
-    public static func interrupted(_ listing: RunnableListing) -> RunError {
+    package static func interrupted(_ listing: RunnableListing) -> RunError {
         RunError(.interrupted, at: listing.location, "interrupted: \(listing.name) was stopped before it finished",
                  help: "its transcript and cassette were left as they were")
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help, reasons: reasons)] }
-    public var description: String { diagnostics[0].description }
+    package var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help, reasons: reasons)] }
+    package var description: String { diagnostics[0].description }
 }

@@ -1,24 +1,27 @@
 import Foundation
 import NotesTransport
+import NotesRecords
 
 /// How `notes run` runs listings.
-public struct RunOptions: Sendable {
+package struct RunOptions: Sendable {
     /// Replay (offline, the default), record or live.
-    public var mode: TransportMode
+    package var mode: TransportMode
     /// Replay at the recorded pace, or at once.
-    public var pace: TransportPace
+    package var pace: TransportPace
     /// The engine for record and live mode.
-    public var engine: URL
+    package var engine: URL
     /// The real key, for record and live mode only.
-    public var engineKey: EngineKey?
+    package var engineKey: EngineKey?
+    /// A PEM bundle of certificate authorities to trust for the engine instead of the system's.
+    package var certificateAuthorities: URL?
     /// How long a listing may run before its process group is killed.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Output kept per listing; the rest is dropped behind a marker line.
-    public var outputLimit: Int
+    package var outputLimit: Int
     /// False for `notes check`, which re-runs listings to compare and must not touch their files.
-    public var keepsResults: Bool
+    package var keepsResults: Bool
 
-    public init(mode: TransportMode = .replay, pace: TransportPace = .recorded, engine: URL = TransportConfiguration.defaultEngine,
+    package init(mode: TransportMode = .replay, pace: TransportPace = .recorded, engine: URL = TransportConfiguration.defaultEngine,
                 engineKey: EngineKey? = nil, timeout: Duration = .seconds(120), outputLimit: Int = 1 << 20, keepsResults: Bool = true) {
         self.mode = mode
         self.pace = pace
@@ -31,15 +34,15 @@ public struct RunOptions: Sendable {
 }
 
 /// What running one listing gave.
-public struct RunResult: Sendable {
-    public var listing: RunnableListing
-    public var transcript: Transcript
+package struct RunResult: Sendable {
+    package var listing: RunnableListing
+    package var transcript: Transcript
     /// Things worth a look that did not stop the run (transport warnings, version mismatches).
-    public var warnings: [String]
+    package var warnings: [String]
 }
 
 /// What a running listing is doing, for a live progress line.
-public enum RunProgress: Sendable {
+package enum RunProgress: Sendable {
     case preparing(String)
     case running
     /// The listing sent a request to the model.

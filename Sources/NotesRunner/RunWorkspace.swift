@@ -1,4 +1,5 @@
 import Foundation
+import NotesRecords
 
 /// The scratch folders of one run under `.notes/`: an empty HOME shared by runs, and a fresh
 /// TMPDIR with the trace file, removed afterwards.

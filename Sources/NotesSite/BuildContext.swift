@@ -4,24 +4,24 @@ import NotesRender
 
 /// What the build steps share: the project, the choices, the notes as they move through the
 /// pipeline, and the staged output. Passed `inout` from step to step; nothing global.
-public struct BuildContext: Sendable {
-    public let layout: ProjectLayout
-    public let options: BuildOptions
-    public let output: StagedOutput
+package struct BuildContext: Sendable {
+    package let layout: ProjectLayout
+    package let options: BuildOptions
+    package let output: StagedOutput
     /// Set by the `load site` step.
-    public var site: SiteConfig?
+    package var site: SiteConfig?
     /// Set by the `load site` step.
-    public var templates: TemplateSet?
+    package var templates: TemplateSet?
     /// Published notes, newest first (set by `load notes`).
-    public var notes: [LoadedNote] = []
+    package var notes: [LoadedNote] = []
     /// The rendered notes, in the same order (set by `render notes`).
-    public var pages: [NotePage] = []
+    package var pages: [NotePage] = []
     /// Findings that do not stop the build.
-    public var warnings: [Diagnostic] = []
+    package var warnings: [Diagnostic] = []
     /// How many files the steps wrote.
-    public var filesWritten = 0
+    package var filesWritten = 0
 
-    public init(layout: ProjectLayout, options: BuildOptions, output: StagedOutput) {
+    package init(layout: ProjectLayout, options: BuildOptions, output: StagedOutput) {
         self.layout = layout
         self.options = options
         self.output = output
@@ -35,11 +35,11 @@ public struct BuildContext: Sendable {
 }
 
 /// One named stage of a build, Publish-style: a value the builder runs in order and times.
-public struct BuildStep: Sendable {
-    public let name: String
+package struct BuildStep: Sendable {
+    package let name: String
     let body: @Sendable (inout BuildContext) async throws -> Void
 
-    public init(_ name: String, body: @escaping @Sendable (inout BuildContext) async throws -> Void) {
+    package init(_ name: String, body: @escaping @Sendable (inout BuildContext) async throws -> Void) {
         self.name = name
         self.body = body
     }
@@ -47,7 +47,7 @@ public struct BuildStep: Sendable {
 
 extension Array where Element == BuildStep {
     /// The steps of `notes build`.
-    public static var standard: [BuildStep] {
+    package static var standard: [BuildStep] {
         [.loadSite, .loadNotes, .loadRuns, .renderNotes, .renderIndexes, .copyAssets]
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
-import NotesRunner
+import NotesRecords
 
 /// Turns a note's fenced blocks into listings and checks every file the note refers to.
 ///

@@ -2,30 +2,30 @@ import Foundation
 import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
-import NotesRunner
+import NotesRecords
 
 /// A note read from its folder: parsed, its listings resolved, and the files the page refers to.
-public struct LoadedNote: Sendable {
+package struct LoadedNote: Sendable {
     /// The folder name, which is also the note's address in the site.
-    public var slug: String
+    package var slug: String
     /// The note's folder, absolute.
-    public var folder: URL
+    package var folder: URL
     /// `content/<slug>/note.md` as messages print it.
-    public var displayPath: String
-    public var parsed: ParsedNote
+    package var displayPath: String
+    package var parsed: ParsedNote
     /// Listings by the file line of their fence.
-    public var listings: [Int: Listing]
+    package var listings: [Int: Listing]
     /// Listings that `notes run` runs, by the file line of their fence.
-    public var runnable: [Int: RunnableListing]
+    package var runnable: [Int: RunnableListing]
     /// Diagrams written in the note, by the file line of their fence; figures drawn from runs are
     /// added by the `load runs` step.
     package var diagrams: [Int: Diagram]
     /// Figures to draw from a stored run (`from=FILE`), by the file line of their fence.
     var figuresFromRuns: [Int: FigureFromRun]
     /// Files to publish beside the page (listing files for download, images), by name in the folder.
-    public var files: [String]
+    package var files: [String]
 
-    public var frontMatter: FrontMatter { parsed.frontMatter }
+    package var frontMatter: FrontMatter { parsed.frontMatter }
 }
 
 /// A `lanes` or `turn` fence that draws from a listing's stored run: `from=parallel_tools.py step=2`.

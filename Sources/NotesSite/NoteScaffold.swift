@@ -1,27 +1,27 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
-import NotesTransport
+import NotesRecords
 
 /// A new note as `notes new` writes it: `content/NN-slug/note.md` with its front matter filled in
 /// and marked as a draft, and, unless left out, a runnable starter listing beside it.
-public struct NoteScaffold: Hashable, Sendable {
-    public var title: String
-    public var number: Int
-    public var slug: String
-    public var date: NoteDate
-    public var author: String?
-    public var tags: [String]
+package struct NoteScaffold: Hashable, Sendable {
+    package var title: String
+    package var number: Int
+    package var slug: String
+    package var date: NoteDate
+    package var author: String?
+    package var tags: [String]
     /// The starter listing's file name (`agent.py`), or nil for a note without one.
-    public var listing: String?
+    package var listing: String?
 
     /// `04-my-note`.
-    public var folderName: String { number < 10 ? "0\(number)-\(slug)" : "\(number)-\(slug)" }
+    package var folderName: String { number < 10 ? "0\(number)-\(slug)" : "\(number)-\(slug)" }
 
     /// Languages a starter listing can be written in, by file extension.
-    public static let listingLanguages = ["py": "python", "sh": "sh"]
+    package static let listingLanguages = ["py": "python", "sh": "sh"]
 
-    public init(title: String, number: Int, slug: String, date: NoteDate, author: String?, tags: [String], listing: String?) {
+    package init(title: String, number: Int, slug: String, date: NoteDate, author: String?, tags: [String], listing: String?) {
         self.title = title
         self.number = number
         self.slug = slug
@@ -34,7 +34,7 @@ public struct NoteScaffold: Hashable, Sendable {
     /// The scaffold for `title` in `layout`'s project, with every choice left out made as
     /// `notes new` makes it: the next free number, a slug from the title, today's date (local time),
     /// the author from `content/site.yml`.
-    public static func planned(
+    package static func planned(
         title: String, in layout: ProjectLayout, slug: String? = nil, number: Int? = nil, date: String? = nil,
         tags: [String] = [], listing: String?, today: Date = Date()
     ) throws(Diagnostic) -> NoteScaffold {
@@ -70,7 +70,7 @@ public struct NoteScaffold: Hashable, Sendable {
 
     /// A folder slug from a title: lower-case ASCII words joined by hyphens, at most 60 characters
     /// (cut at a word), so "Do it all at once: parallel tool calls" gives `do-it-all-at-once-parallel-tool-calls`.
-    public static func slug(for title: String) -> String {
+    package static func slug(for title: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
         var words: [String] = []
         var word = ""
@@ -95,13 +95,13 @@ public struct NoteScaffold: Hashable, Sendable {
     }
 
     /// Whether `slug` is safe as a folder name and a URL segment.
-    public static func isValidSlug(_ slug: String) -> Bool {
+    package static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.first != "-" && slug.last != "-"
             && slug.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0) && !CharacterSet.uppercaseLetters.contains($0)) || $0 == "-" }
     }
 
     /// The notes already in `content`: folder name by number, from `NN-slug` folder names.
-    public static func existingNumbers(in content: URL) -> [Int: String] {
+    package static func existingNumbers(in content: URL) -> [Int: String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: content.path)) ?? []
         var numbers: [Int: String] = [:]
         for name in names.sorted() {
@@ -114,14 +114,14 @@ public struct NoteScaffold: Hashable, Sendable {
     // MARK: - Files
 
     /// The files to write, relative to the note's folder, in order.
-    public var files: [(path: String, text: String)] {
+    package var files: [(path: String, text: String)] {
         var files = [(path: "note.md", text: noteText)]
         if let listing { files.append((path: listing, text: Self.starterListing(language: Self.language(of: listing)))) }
         return files
     }
 
     /// The language of a listing file from its extension, if `notes new` can start one.
-    public static func language(of file: String) -> String? {
+    package static func language(of file: String) -> String? {
         guard let dot = file.lastIndex(of: ".") else { return nil }
         return listingLanguages[String(file[file.index(after: dot)...])]
     }
@@ -202,7 +202,7 @@ public struct NoteScaffold: Hashable, Sendable {
     /// renamed into place, so a failure leaves nothing half-made. Returns the note's folder.
     ///
     /// Refuses a folder that exists and a number another note has.
-    public func write(into layout: ProjectLayout) throws(Diagnostic) -> URL {
+    package func write(into layout: ProjectLayout) throws(Diagnostic) -> URL {
         let fileManager = FileManager.default
         let folder = layout.content.appendingPathComponent(folderName, isDirectory: true)
         guard fileManager.fileExists(atPath: layout.siteConfig.path) else {

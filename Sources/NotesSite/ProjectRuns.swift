@@ -1,28 +1,28 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
-import NotesRunner
+import NotesRecords
 
 /// The runnable listings of a project, found the way `notes build` finds them (so every problem in
 /// the notes is reported the same way), for `notes run` and `notes check`.
-public struct ProjectRuns: Sendable {
-    public var site: SiteConfig
+package struct ProjectRuns: Sendable {
+    package var site: SiteConfig
     /// Every runnable listing, by note folder then position in the note.
-    public var listings: [RunnableListing]
+    package var listings: [RunnableListing]
     /// The folders of notes marked `draft: true` (`04-my-note`).
-    public var draftNotes: Set<String> = []
+    package var draftNotes: Set<String> = []
 
-    public init(site: SiteConfig, listings: [RunnableListing], draftNotes: Set<String> = []) {
+    package init(site: SiteConfig, listings: [RunnableListing], draftNotes: Set<String> = []) {
         self.site = site
         self.listings = listings
         self.draftNotes = draftNotes
     }
 
     /// Whether `listing` belongs to a draft.
-    public func isDraft(_ listing: RunnableListing) -> Bool { draftNotes.contains(listing.noteSlug) }
+    package func isDraft(_ listing: RunnableListing) -> Bool { draftNotes.contains(listing.noteSlug) }
 
     /// Reads `site.yml` and every note (drafts included: they can be run before they are published).
-    public static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
+    package static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
         let site = try SiteConfig.load(layout)
         let notes = try await NoteLoader(layout: layout).loadAll(concurrency: BuildOptions().concurrency)
         let listings = notes.sorted { $0.slug < $1.slug }.flatMap { note in
@@ -33,7 +33,7 @@ public struct ProjectRuns: Sendable {
 
     /// The listings `selectors` name: a note (`03-do-it-all-at-once`, or its number `03`), a listing
     /// (`03-do-it-all-at-once/parallel_tools.py`), or a path to either. No selectors: all of them.
-    public func select(_ selectors: [String]) throws(Diagnostic) -> [RunnableListing] {
+    package func select(_ selectors: [String]) throws(Diagnostic) -> [RunnableListing] {
         guard !selectors.isEmpty else { return listings }
         var chosen: [RunnableListing] = []
         for selector in selectors {

@@ -1,27 +1,28 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 
 /// Builds the site: runs the build steps in order over one context, times each, and publishes
 /// the result only when every step succeeded.
-public struct SiteBuilder: Sendable {
-    public let layout: ProjectLayout
-    public let options: BuildOptions
-    public let steps: [BuildStep]
+package struct SiteBuilder: Sendable {
+    package let layout: ProjectLayout
+    package let options: BuildOptions
+    package let steps: [BuildStep]
 
-    public init(layout: ProjectLayout, options: BuildOptions = BuildOptions(), steps: [BuildStep] = .standard) {
+    package init(layout: ProjectLayout, options: BuildOptions = BuildOptions(), steps: [BuildStep] = .standard) {
         self.layout = layout
         self.options = options
         self.steps = steps
     }
 
     /// What a build did.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// Each step's name and duration in seconds.
-        public var steps: [(name: String, seconds: Double)]
-        public var notes: Int
-        public var files: Int
-        public var warnings: [Diagnostic]
-        public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
+        package var steps: [(name: String, seconds: Double)]
+        package var notes: Int
+        package var files: Int
+        package var warnings: [Diagnostic]
+        package var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
     }
 
     /// Builds into a staging folder and swaps it in for `site/`.
@@ -29,7 +30,7 @@ public struct SiteBuilder: Sendable {
     /// On any error the staging folder is removed and `site/` is left exactly as it was; the error
     /// carries every problem found, each with its file and line.
     /// - Parameter progress: called after each step with its index, name and duration.
-    public func build(progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }) async throws(DiagnosticList) -> Report {
+    package func build(progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }) async throws(DiagnosticList) -> Report {
         let output: StagedOutput
         do {
             output = try StagedOutput(destination: layout.output)
@@ -52,13 +53,5 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList(error.asDiagnostics)
         }
         return Report(steps: timings, notes: context.pages.count, files: context.filesWritten, warnings: context.warnings)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -13,18 +13,18 @@ import Darwin
 /// The spare is the site from two builds ago, kept on purpose (double buffering): its folders
 /// already exist and its unchanged files are left alone, so a rebuild creates almost no inodes,
 /// which on ext4 costs more than rendering. Files may be written from many tasks at once.
-public final class StagedOutput: Sendable {
+package final class StagedOutput: Sendable {
     /// The folder that holds the site after ``commit()``.
-    public let destination: URL
+    package let destination: URL
     /// Where files go until then: `.<name>.spare` beside ``destination``.
-    public let staging: URL
+    package let staging: URL
     private let lock: Int32
     private let folders = Mutex<Set<String>>([""])
     private let written = Mutex<Set<String>>([])
 
     /// Prepares the spare folder beside `destination`, first repairing a swap that a killed build
     /// left half done. Builds of the same site wait for each other.
-    public init(destination: URL) throws(BuildError) {
+    package init(destination: URL) throws(BuildError) {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -44,7 +44,7 @@ public final class StagedOutput: Sendable {
 
     /// Writes `bytes` to `path` (relative to the site root), creating folders as needed; a file that
     /// already holds these bytes is left as it is.
-    public func write(_ bytes: some Collection<UInt8>, to path: String) throws(BuildError) {
+    package func write(_ bytes: some Collection<UInt8>, to path: String) throws(BuildError) {
         written.withLock { _ = $0.insert(path) }
         try makeFolder(containing: path)
         let target = staging.path + "/" + path
@@ -57,12 +57,12 @@ public final class StagedOutput: Sendable {
     }
 
     /// Writes `text` as UTF-8.
-    public func write(_ text: String, to path: String) throws(BuildError) {
+    package func write(_ text: String, to path: String) throws(BuildError) {
         try write(text.utf8, to: path)
     }
 
     /// Copies the file at `source` to `path` in the site.
-    public func copy(_ source: URL, to path: String) throws(BuildError) {
+    package func copy(_ source: URL, to path: String) throws(BuildError) {
         guard let data = FileManager.default.contents(atPath: source.path) else {
             throw BuildError(at: nil, "cannot read \(source.path)")
         }
@@ -73,7 +73,7 @@ public final class StagedOutput: Sendable {
     ///
     /// Three renames: the old site moves aside, the new one moves in, the old one becomes the next
     /// spare. If the process dies between them, the next build repairs the names first.
-    public func commit() throws(BuildError) {
+    package func commit() throws(BuildError) {
         removeUnwritten()
         let aside = Self.aside(destination)
         let hadSite = FileManager.default.fileExists(atPath: destination.path)
@@ -87,7 +87,7 @@ public final class StagedOutput: Sendable {
     }
 
     /// Leaves ``destination`` as it was; the spare keeps whatever was written, to be reused.
-    public func discard() {}
+    package func discard() {}
 
     // MARK: - Folders and leftovers
 

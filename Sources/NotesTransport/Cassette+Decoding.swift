@@ -1,5 +1,6 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 
 // MARK: - Reading HAR
 
@@ -8,7 +9,7 @@ extension Cassette {
     ///
     /// Lenient where HAR is verbose (missing `cookies`, `headersSize`, `timings` and so on take their
     /// defaults) so that a cassette can be written by hand; strict where replay needs a value.
-    public init(decoding bytes: [UInt8], path: String) throws {
+    package init(decoding bytes: [UInt8], path: String) throws {
         let reader = HARReader(path: path)
         let root: JSONValue
         do {

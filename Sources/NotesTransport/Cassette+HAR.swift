@@ -1,4 +1,5 @@
 import Foundation
+import NotesRecords
 
 // MARK: - Writing HAR
 

@@ -1,39 +1,40 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 
 /// Everything one program run said to the engine and heard back, as a HAR 1.2 file.
 ///
 /// The file is `{"log": {"version": "1.2", "entries": [...], "_notes": {...}}}`: pretty-printed,
 /// the envelope's keys sorted, bodies as JSON in their wire order (see `docs/transport.md`).
 /// Re-recording the same exchanges gives the same file apart from timings and dates.
-public struct Cassette: Sendable, Hashable {
+package struct Cassette: Sendable, Hashable {
     /// The format this build reads and writes; files with a larger number are refused.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     /// Whether the exchanges really happened or were written by hand from a published transcript.
-    public enum Provenance: String, Sendable, Hashable {
+    package enum Provenance: String, Sendable, Hashable {
         case recorded, reconstructed
     }
 
     /// Facts about the recording as a whole.
-    public struct Metadata: Sendable, Hashable {
+    package struct Metadata: Sendable, Hashable {
         /// The format version the file was written in.
-        public var formatVersion: Int
+        package var formatVersion: Int
         /// Wall-clock time at the start of the recording; replays pin the program's clock to it.
-        public var recordedAt: Date
+        package var recordedAt: Date
         /// The engine's base URL (`https://api.anthropic.com`).
-        public var engine: String
+        package var engine: String
         /// The client's `User-Agent` (`Anthropic/Python 2.10.0`), when one was seen.
-        public var client: String?
+        package var client: String?
         /// The `notes` version that wrote the file.
-        public var toolVersion: String
+        package var toolVersion: String
         /// Whether it happened or was written by hand.
-        public var provenance: Provenance
+        package var provenance: Provenance
         /// A free note about the recording.
-        public var comment: String?
+        package var comment: String?
 
         /// Creates metadata in the current format.
-        public init(recordedAt: Date, engine: String, client: String? = nil, toolVersion: String,
+        package init(recordedAt: Date, engine: String, client: String? = nil, toolVersion: String,
                     provenance: Provenance = .recorded, comment: String? = nil) {
             self.formatVersion = Cassette.formatVersion
             self.recordedAt = recordedAt
@@ -46,18 +47,18 @@ public struct Cassette: Sendable, Hashable {
     }
 
     /// Facts about the recording as a whole.
-    public var metadata: Metadata
+    package var metadata: Metadata
     /// Exchanges in the order their requests arrived.
-    public var entries: [CassetteEntry]
+    package var entries: [CassetteEntry]
 
     /// Creates a cassette.
-    public init(metadata: Metadata, entries: [CassetteEntry] = []) {
+    package init(metadata: Metadata, entries: [CassetteEntry] = []) {
         self.metadata = metadata
         self.entries = entries
     }
 
     /// Milliseconds from ``Metadata/recordedAt`` to the start of `entry`.
-    public func offset(of entry: CassetteEntry) -> Int {
+    package func offset(of entry: CassetteEntry) -> Int {
         Int((entry.startedDateTime.timeIntervalSince(metadata.recordedAt) * 1000).rounded())
     }
 }
@@ -66,7 +67,7 @@ public struct Cassette: Sendable, Hashable {
 
 extension Cassette {
     /// Reads a cassette file.
-    public static func load(from url: URL) throws -> Cassette {
+    package static func load(from url: URL) throws -> Cassette {
         let path = displayPath(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw TransportError(.cassetteMissing, at: SourceLocation(path: path), "cassette not found",
@@ -83,7 +84,7 @@ extension Cassette {
     }
 
     /// The file's bytes: pretty JSON with a final newline.
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         harValue.serialized(.pretty) + [0x0A]
     }
 
@@ -91,7 +92,7 @@ extension Cassette {
     ///
     /// Fails closed: if any of `secrets` appears anywhere in the bytes (or in a binary body), nothing
     /// is written and the previous file stays as it was.
-    public func save(to url: URL, forbidding secrets: [String] = []) throws {
+    package func save(to url: URL, forbidding secrets: [String] = []) throws {
         let path = displayPath(url)
         let bytes = encoded()
         for secret in secrets where !secret.isEmpty && containsSecret(secret, in: bytes) {

@@ -1,8 +1,9 @@
 import Foundation
+import NotesRecords
 
 /// A request or response body as a cassette keeps it: as JSON when that loses nothing, as events for
 /// streams, else as text or base64.
-public enum CassetteBody: Sendable, Hashable {
+package enum CassetteBody: Sendable, Hashable {
     /// No body.
     case empty
     /// A JSON body; re-serialised compactly it gives back the bytes that were on the wire.
@@ -15,7 +16,7 @@ public enum CassetteBody: Sendable, Hashable {
     case events([SSEEvent])
 
     /// Chooses the most readable form that still reproduces `bytes` exactly.
-    public static func capture(_ bytes: [UInt8]) -> CassetteBody {
+    package static func capture(_ bytes: [UInt8]) -> CassetteBody {
         if bytes.isEmpty { return .empty }
         if let (value, escapes) = JSONValue.faithful(bytes) { return .json(value, escapesNonASCII: escapes) }
         if let text = String(validatingUTF8: bytes) { return .text(text) }
@@ -23,7 +24,7 @@ public enum CassetteBody: Sendable, Hashable {
     }
 
     /// The bytes to send.
-    public var wireBytes: [UInt8] {
+    package var wireBytes: [UInt8] {
         switch self {
         case .empty: []
         case .json(let value, let escapes): value.serialized(JSONFormat(escapesNonASCII: escapes))
@@ -34,13 +35,13 @@ public enum CassetteBody: Sendable, Hashable {
     }
 
     /// The body as JSON, when it is JSON.
-    public var json: JSONValue? {
+    package var json: JSONValue? {
         if case .json(let value, _) = self { return value }
         return nil
     }
 
     /// The streamed events, when this is a stream.
-    public var events: [SSEEvent]? {
+    package var events: [SSEEvent]? {
         if case .events(let events) = self { return events }
         return nil
     }

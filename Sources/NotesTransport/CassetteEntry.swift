@@ -1,14 +1,14 @@
 import Foundation
 
 /// One header as stored: lowercase name, exact value.
-public struct CassetteHeader: Sendable, Hashable {
+package struct CassetteHeader: Sendable, Hashable {
     /// Lowercase name.
-    public var name: String
+    package var name: String
     /// Exact value, after redaction.
-    public var value: String
+    package var value: String
 
     /// Creates a header; the name is lowercased, as HTTP/2 and the cassette write them.
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name.lowercased()
         self.value = value
     }
@@ -16,25 +16,25 @@ public struct CassetteHeader: Sendable, Hashable {
 
 extension Array where Element == CassetteHeader {
     /// The first value of `name` (case-insensitive), if present.
-    public func value(of name: String) -> String? {
+    package func value(of name: String) -> String? {
         let name = name.lowercased()
         return first { $0.name == name }?.value
     }
 }
 
 /// The request half of an exchange.
-public struct CassetteRequest: Sendable, Hashable {
+package struct CassetteRequest: Sendable, Hashable {
     /// `GET`, `POST`, ...
-    public var method: String
+    package var method: String
     /// The engine URL the request went to (`https://api.anthropic.com/v1/messages`), or just a path.
-    public var url: String
+    package var url: String
     /// Headers as sent, after redaction.
-    public var headers: [CassetteHeader]
+    package var headers: [CassetteHeader]
     /// The body as sent.
-    public var body: CassetteBody
+    package var body: CassetteBody
 
     /// Creates a request.
-    public init(method: String, url: String, headers: [CassetteHeader] = [], body: CassetteBody = .empty) {
+    package init(method: String, url: String, headers: [CassetteHeader] = [], body: CassetteBody = .empty) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -42,7 +42,7 @@ public struct CassetteRequest: Sendable, Hashable {
     }
 
     /// Path and query (`/v1/messages?beta=true`): what matching compares, whatever the engine's host.
-    public var path: String {
+    package var path: String {
         if url.hasPrefix("/") { return url }
         guard let components = URLComponents(string: url) else { return url }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
@@ -51,20 +51,20 @@ public struct CassetteRequest: Sendable, Hashable {
 }
 
 /// The response half of an exchange.
-public struct CassetteResponse: Sendable, Hashable {
+package struct CassetteResponse: Sendable, Hashable {
     /// The status; 0 when the connection closed before any response head (as HAR writes aborts).
-    public var status: Int
+    package var status: Int
     /// The reason phrase (`OK`); may be empty.
-    public var statusText: String
+    package var statusText: String
     /// Headers as received, after redaction and without per-connection ones.
-    public var headers: [CassetteHeader]
+    package var headers: [CassetteHeader]
     /// The body as received.
-    public var body: CassetteBody
+    package var body: CassetteBody
     /// Set when the connection ended abnormally: before the head (status 0) or in the middle of the body.
-    public var error: String?
+    package var error: String?
 
     /// Creates a response.
-    public init(status: Int, statusText: String = "", headers: [CassetteHeader] = [], body: CassetteBody = .empty, error: String? = nil) {
+    package init(status: Int, statusText: String = "", headers: [CassetteHeader] = [], body: CassetteBody = .empty, error: String? = nil) {
         self.status = status
         self.statusText = statusText
         self.headers = headers
@@ -74,40 +74,40 @@ public struct CassetteResponse: Sendable, Hashable {
 }
 
 /// HAR timings in whole milliseconds: sending the request, waiting for the first byte, receiving the rest.
-public struct CassetteTimings: Sendable, Hashable {
+package struct CassetteTimings: Sendable, Hashable {
     /// Reading the request from the program.
-    public var send: Int
+    package var send: Int
     /// Waiting for the first byte of the answer.
-    public var wait: Int
+    package var wait: Int
     /// Receiving the rest of the answer.
-    public var receive: Int
+    package var receive: Int
 
     /// Creates timings.
-    public init(send: Int = 0, wait: Int = 0, receive: Int = 0) {
+    package init(send: Int = 0, wait: Int = 0, receive: Int = 0) {
         self.send = send
         self.wait = wait
         self.receive = receive
     }
 
     /// The whole exchange: HAR's `time`.
-    public var total: Int { send + wait + receive }
+    package var total: Int { send + wait + receive }
 }
 
 /// One recorded exchange: when it started, what was asked, what came back and how long each part took.
-public struct CassetteEntry: Sendable, Hashable {
+package struct CassetteEntry: Sendable, Hashable {
     /// Wall-clock time the request arrived.
-    public var startedDateTime: Date
+    package var startedDateTime: Date
     /// What the program asked.
-    public var request: CassetteRequest
+    package var request: CassetteRequest
     /// What came back.
-    public var response: CassetteResponse
+    package var response: CassetteResponse
     /// How long each part took.
-    public var timings: CassetteTimings
+    package var timings: CassetteTimings
     /// A free note, e.g. where a reconstructed exchange came from.
-    public var comment: String?
+    package var comment: String?
 
     /// Creates an entry.
-    public init(startedDateTime: Date, request: CassetteRequest, response: CassetteResponse, timings: CassetteTimings = .init(), comment: String? = nil) {
+    package init(startedDateTime: Date, request: CassetteRequest, response: CassetteResponse, timings: CassetteTimings = .init(), comment: String? = nil) {
         self.startedDateTime = startedDateTime
         self.request = request
         self.response = response
@@ -116,7 +116,7 @@ public struct CassetteEntry: Sendable, Hashable {
     }
 
     /// Milliseconds from the request's arrival to the first event, or to the end when not streamed.
-    public var firstEventOffset: Int {
+    package var firstEventOffset: Int {
         response.body.events?.first?.offset ?? timings.total
     }
 }

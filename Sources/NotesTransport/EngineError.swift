@@ -1,3 +1,4 @@
+import NotesRecords
 /// Error responses in the engine's own shape, so the SDK raises its usual exception types.
 ///
 /// `{"type":"error","error":{"type":"authentication_error","message":"..."},"request_id":"req_..."}`

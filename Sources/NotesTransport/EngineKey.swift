@@ -3,23 +3,23 @@ import Foundation
 /// The real key for the engine: used only on the upstream leg, never shown, logged or stored.
 ///
 /// Its description is redacted, so interpolating it into a message or a log line cannot leak it.
-public struct EngineKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct EngineKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The secret itself; only the upstream client and the redactor read it.
     package let value: String
 
     /// Wraps a key.
-    public init(_ value: String) {
+    package init(_ value: String) {
         self.value = value
     }
 
-    public var description: String { "EngineKey(redacted, \(value.count) characters)" }
-    public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: []) }
+    package var description: String { "EngineKey(redacted, \(value.count) characters)" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: []) }
 
     /// The key from `ANTHROPIC_API_KEY` in `environment`, else from a `.env` file in `folder`.
     ///
     /// Only record and live mode call this: a replay never needs, reads or holds the key.
-    public static func find(environment: [String: String], dotEnvFolder folder: URL?) -> EngineKey? {
+    package static func find(environment: [String: String], dotEnvFolder folder: URL?) -> EngineKey? {
         if let value = environment["ANTHROPIC_API_KEY"], !value.isEmpty { return EngineKey(value) }
         guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".env").path) else { return nil }
         return dotEnvValue(named: "ANTHROPIC_API_KEY", in: String(decoding: data, as: UTF8.self)).map(EngineKey.init)
@@ -43,5 +43,12 @@ public struct EngineKey: Sendable, Hashable, CustomStringConvertible, CustomDebu
             if !value.isEmpty { found = value }
         }
         return found
+    }
+
+    /// The certificate authorities to trust for the engine when `SSL_CERT_FILE` names a bundle (as
+    /// OpenSSL, curl and Python honour it); nil trusts the system's.
+    package static func certificateAuthorities(in environment: [String: String]) -> URL? {
+        guard let path = environment["SSL_CERT_FILE"], !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path)
     }
 }

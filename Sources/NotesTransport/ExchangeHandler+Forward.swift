@@ -1,6 +1,7 @@
 import Foundation
-import Hummingbird
 import HummingbirdCore
+import NIOCore
+import HTTPTypes
 
 extension ExchangeHandler {
     /// Forwards to the engine with the real key, streams the answer back as it arrives, and in
@@ -22,7 +23,9 @@ extension ExchangeHandler {
         capture.head = ContinuousClock.now
         capture.response = response
         let streamed = response.headers.value(of: "content-type")?.lowercased().hasPrefix("text/event-stream") ?? false
-        let clientHeaders = response.headers.filter { !Redactor.transportHeaders.contains($0.name) }
+        // The program gets the body as the engine encoded it; the cassette keeps it decoded.
+        let decoder = ContentDecoder(encoding: response.headers.value(of: "content-encoding"))
+        let clientHeaders = response.headers.filter { !Redactor.hopByHopHeaders.contains($0.name.lowercased()) }
         var bodyWriter = try await writer.writeHead(
             HTTPResponse(status: .init(code: response.status, reasonPhrase: response.reason), headerFields: Self.fields(clientHeaders)))
         await log.responded(incoming.number, status: response.status, entryIndex: nil, at: now)
@@ -31,10 +34,12 @@ extension ExchangeHandler {
         do {
             for try await chunk in response.body {
                 let offset = Self.milliseconds(ContinuousClock.now - incoming.received)
-                if streamed { parser.feed(chunk, offset: offset) } else { bytes += chunk }
+                let kept = decoder.map { $0.decode(chunk) ?? [] } ?? chunk
+                if streamed { parser.feed(kept, offset: offset) } else { bytes += kept }
                 do {
                     try await bodyWriter.write(ByteBuffer(bytes: chunk))
                 } catch {
+                    response.cancel()  // the program went away: so do we, from the engine
                     capture.body = streamed ? .events(parser.events) : .capture(bytes)
                     await finish(&capture, status: response.status, error: "the client closed the connection before the end")
                     throw error
@@ -53,11 +58,20 @@ extension ExchangeHandler {
     }
 
     /// The client's headers minus its token and per-connection headers, plus the real key sent the
-    /// same way the client sent the token.
+    /// same way the client sent the token. The content codings it accepts are narrowed to those a
+    /// cassette can decode, so that what is recorded stays readable.
     private func upstreamHeaders(_ incoming: Incoming, key: EngineKey) -> [CassetteHeader] {
         var headers = incoming.headers.filter { header in
-            !Redactor.transportHeaders.contains(header.name) && !["x-api-key", "authorization", "expect"].contains(header.name)
+            let name = header.name.lowercased()
+            return !Redactor.transportHeaders.contains(name) && !["x-api-key", "authorization", "expect"].contains(name)
                 && !header.value.contains(token)
+        }
+        if let accepted = incoming.headers.value(of: "accept-encoding") {
+            let codings = accepted.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { coding in
+                let name = coding.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+                return ContentDecoder.supported.contains(name) || name == "identity"
+            }
+            headers.append(CassetteHeader("accept-encoding", codings.isEmpty ? "identity" : codings.joined(separator: ", ")))
         }
         switch incoming.scheme {
         case .apiKeyHeader: headers.append(CassetteHeader("x-api-key", key.value))

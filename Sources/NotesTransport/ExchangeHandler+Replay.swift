@@ -1,5 +1,6 @@
-import Hummingbird
 import HummingbirdCore
+import NIOCore
+import HTTPTypes
 
 extension ExchangeHandler {
     /// Answers from the cassette: the matched entry's status, headers and body, at recorded pace

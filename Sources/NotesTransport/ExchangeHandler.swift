@@ -1,6 +1,7 @@
 import Foundation
-import Hummingbird
 import HummingbirdCore
+import NIOCore
+import HTTPTypes
 
 /// Answers one request on the loopback server: checks the run's token, then replays or forwards.
 ///

@@ -1,16 +1,16 @@
 /// A request on its way to the engine, with the real credential already in its headers.
-public struct UpstreamRequest: Sendable {
+package struct UpstreamRequest: Sendable {
     /// The program's method.
-    public var method: String
+    package var method: String
     /// Absolute URL: the engine's base URL plus the request's path and query.
-    public var url: String
+    package var url: String
     /// The program's headers, its token swapped for the real key.
-    public var headers: [CassetteHeader]
+    package var headers: [CassetteHeader]
     /// The program's body, unchanged.
-    public var body: [UInt8]
+    package var body: [UInt8]
 
     /// Creates a request.
-    public init(method: String, url: String, headers: [CassetteHeader], body: [UInt8]) {
+    package init(method: String, url: String, headers: [CassetteHeader], body: [UInt8]) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -19,27 +19,31 @@ public struct UpstreamRequest: Sendable {
 }
 
 /// The engine's answer: head now, body as it arrives.
-public struct UpstreamResponse: Sendable {
+package struct UpstreamResponse: Sendable {
     /// The engine's status.
-    public var status: Int
+    package var status: Int
     /// Its reason phrase.
-    public var reason: String
+    package var reason: String
     /// Its headers, unfiltered.
-    public var headers: [CassetteHeader]
+    package var headers: [CassetteHeader]
     /// Body chunks as they arrive; throws if the connection breaks mid-body.
-    public var body: AsyncThrowingStream<[UInt8], any Error>
+    package var body: AsyncThrowingStream<[UInt8], any Error>
+    /// Ends the exchange with the engine early: called when the program has gone away.
+    package var cancel: @Sendable () -> Void
 
-    /// Creates a response.
-    public init(status: Int, reason: String, headers: [CassetteHeader], body: AsyncThrowingStream<[UInt8], any Error>) {
+    /// Creates a response; `cancel` stops the rest of the body from being fetched.
+    package init(status: Int, reason: String, headers: [CassetteHeader], body: AsyncThrowingStream<[UInt8], any Error>,
+                 cancel: @escaping @Sendable () -> Void = {}) {
         self.status = status
         self.reason = reason
         self.headers = headers
         self.body = body
+        self.cancel = cancel
     }
 }
 
 /// The role of whatever carries requests to the engine in record and live mode.
-public protocol HTTPUpstream: Sendable {
+package protocol HTTPUpstream: Sendable {
     /// Sends a request and returns once the response head has arrived.
     func send(_ request: UpstreamRequest, timeout: Duration) async throws -> UpstreamResponse
     /// Releases connections; called once when the session stops.

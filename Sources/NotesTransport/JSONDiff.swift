@@ -1,14 +1,15 @@
+import NotesRecords
 /// One place where two JSON values differ, named by a JSON path such as `$.messages[1].content`.
-public struct JSONDifference: Sendable, Hashable, CustomStringConvertible {
+package struct JSONDifference: Sendable, Hashable, CustomStringConvertible {
     /// Where, as a JSON path from the root `$`.
-    public var path: String
+    package var path: String
     /// The value in the cassette; nil when the key or element is absent there.
-    public var recorded: JSONValue?
+    package var recorded: JSONValue?
     /// The value in this run's request; nil when absent.
-    public var actual: JSONValue?
+    package var actual: JSONValue?
 
     /// `$.path: recorded X, now Y`, with long strings cut around the first difference.
-    public var description: String {
+    package var description: String {
         let (old, new) = JSONDifference.excerpts(recorded, actual)
         return "\(path): recorded \(old), now \(new)"
     }
@@ -35,9 +36,9 @@ public struct JSONDifference: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Compares two JSON values structurally: objects by key (order ignored), arrays by position.
-public enum JSONDiff {
+package enum JSONDiff {
     /// Every differing leaf, depth first, in sorted-key order.
-    public static func differences(recorded: JSONValue, actual: JSONValue) -> [JSONDifference] {
+    package static func differences(recorded: JSONValue, actual: JSONValue) -> [JSONDifference] {
         var found: [JSONDifference] = []
         walk(recorded, actual, path: "$", into: &found)
         return found

@@ -6,24 +6,30 @@ import Foundation
 /// contains `key`, `token`, `secret` or `auth` are never written, whatever their value. Then every
 /// stored string has each secret's value replaced by ``placeholder``, and ``Cassette/save(to:forbidding:)``
 /// refuses to write if a secret still appears in the bytes.
-public struct Redactor: Sendable {
+package struct Redactor: Sendable {
     /// What replaces a secret's value in stored text.
-    public static let placeholder = "[REDACTED]"
+    package static let placeholder = "[REDACTED]"
 
     /// Values to scrub: the engine key and the run's token.
-    public var secrets: [String]
+    package var secrets: [String]
 
     /// A redactor for these secret values (empty ones are ignored).
-    public init(secrets: [String]) {
+    package init(secrets: [String]) {
         self.secrets = secrets.filter { !$0.isEmpty }
     }
 
     /// Whether a header may never be stored, whatever its value.
-    public static func isDenied(_ name: String) -> Bool {
+    package static func isDenied(_ name: String) -> Bool {
         let name = name.lowercased()
         if ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"].contains(name) { return true }
         return ["key", "token", "secret", "auth", "password", "session"].contains { name.contains($0) }
     }
+
+    /// Headers that belong to one hop of a connection, never forwarded (RFC 9110 section 7.6.1), and
+    /// `content-length`, which the loopback server recomputes for the body it frames.
+    static let hopByHopHeaders: Set<String> = [
+        "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "content-length",
+    ]
 
     /// Headers that describe one connection rather than the exchange; a replay recomputes them.
     static let transportHeaders: Set<String> = [
@@ -33,7 +39,7 @@ public struct Redactor: Sendable {
 
     /// The headers of a request or response as they may be stored: denied and per-connection ones
     /// dropped, secrets scrubbed, sorted by name (stable, so repeated values keep their order).
-    public func storable(_ headers: [CassetteHeader]) -> [CassetteHeader] {
+    package func storable(_ headers: [CassetteHeader]) -> [CassetteHeader] {
         headers
             .filter { !Self.isDenied($0.name) && !Self.transportHeaders.contains($0.name) }
             .map { CassetteHeader(scrub($0.name), scrub($0.value)) }
@@ -41,12 +47,12 @@ public struct Redactor: Sendable {
     }
 
     /// `text` with every secret replaced by the placeholder.
-    public func scrub(_ text: String) -> String {
+    package func scrub(_ text: String) -> String {
         secrets.reduce(text) { text, secret in text.contains(secret) ? text.replacingAll(secret, with: Self.placeholder) : text }
     }
 
     /// An entry as it may be written: headers filtered, every string of URL and bodies scrubbed.
-    public func redact(_ entry: CassetteEntry) -> CassetteEntry {
+    package func redact(_ entry: CassetteEntry) -> CassetteEntry {
         var entry = entry
         entry.request.url = scrub(entry.request.url)
         entry.request.headers = storable(entry.request.headers)

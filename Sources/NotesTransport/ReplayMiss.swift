@@ -1,23 +1,23 @@
 /// A request that the cassette could not answer, with the closest recorded request and how they differ.
-public struct ReplayMiss: Sendable, Hashable, CustomStringConvertible {
+package struct ReplayMiss: Sendable, Hashable, CustomStringConvertible {
     /// The request's number in this run, from 1, in order of arrival.
-    public var number: Int
+    package var number: Int
     /// The request's method.
-    public var method: String
+    package var method: String
     /// The request's path and query.
-    public var path: String
+    package var path: String
     /// The closest recorded request (index into the cassette's entries), if the cassette has any.
-    public var closestEntry: Int?
+    package var closestEntry: Int?
     /// How the request differs from the closest recorded one, by JSON path.
-    public var differences: [JSONDifference]
+    package var differences: [JSONDifference]
     /// One sentence on why nothing matched.
-    public var reason: String
+    package var reason: String
 
     /// How many differences ``description`` lists before summarising the rest.
-    public static let shownDifferences = 12
+    package static let shownDifferences = 12
 
     /// `request 3 (POST /v1/messages) ...` and then one indented line per difference.
-    public var description: String {
+    package var description: String {
         var lines = ["request \(number) (\(method) \(path)) \(reason)"]
         for difference in differences.prefix(Self.shownDifferences) { lines.append("  \(difference)") }
         if differences.count > Self.shownDifferences {

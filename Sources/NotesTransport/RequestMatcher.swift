@@ -1,3 +1,4 @@
+import NotesRecords
 /// Finds the recorded exchange that answers a request: same method, path and canonical body.
 ///
 /// Headers never decide a match (retry counters and timeouts change between runs). Identical

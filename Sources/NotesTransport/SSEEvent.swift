@@ -1,30 +1,31 @@
+import NotesRecords
 /// One server-sent event of a streamed response, with when it arrived.
 ///
 /// Stored as `{"offset": 412, "event": "content_block_delta", "data": {...}}`. When the bytes were not
 /// in the plain `event: NAME\ndata: JSON\n\n` shape (comments, `id:` lines, CRLF, several data lines,
 /// JSON that does not re-serialise exactly), the event keeps its exact text in ``raw`` instead, so a
 /// replay always sends the bytes that were received.
-public struct SSEEvent: Sendable, Hashable {
+package struct SSEEvent: Sendable, Hashable {
     /// Milliseconds from the request's arrival to the end of this event.
-    public var offset: Int
+    package var offset: Int
     /// The `event:` name, if any (`message_start`, `ping`, `error`, ...).
-    public var event: String?
+    package var event: String?
     /// The `data:` payload as JSON, when it round-trips byte for byte.
-    public var data: JSONValue?
+    package var data: JSONValue?
     /// The `data:` payload as text, when it is not JSON that round-trips.
-    public var text: String?
+    package var text: String?
     /// Writes `data` with `\uXXXX` escapes, as the sender did.
-    public var escapesNonASCII: Bool
+    package var escapesNonASCII: Bool
     /// The event's exact bytes, when they are not in the plain shape; overrides the other fields.
-    public var raw: String?
+    package var raw: String?
 
     /// An event in the plain shape, as a hand-written cassette would give it.
-    public init(offset: Int, event: String?, data: JSONValue) {
+    package init(offset: Int, event: String?, data: JSONValue) {
         self.init(offset: offset, event: event, data: data, text: nil, escapesNonASCII: false, raw: nil)
     }
 
     /// Creates an event from all of its parts.
-    public init(offset: Int, event: String?, data: JSONValue?, text: String?, escapesNonASCII: Bool, raw: String?) {
+    package init(offset: Int, event: String?, data: JSONValue?, text: String?, escapesNonASCII: Bool, raw: String?) {
         self.offset = offset
         self.event = event
         self.data = data
@@ -34,7 +35,7 @@ public struct SSEEvent: Sendable, Hashable {
     }
 
     /// The bytes to send for this event, terminating blank line included.
-    public var wireBytes: [UInt8] {
+    package var wireBytes: [UInt8] {
         if let raw { return Array(raw.utf8) }
         var bytes: [UInt8] = []
         if let event { bytes += Array("event: \(event)\n".utf8) }

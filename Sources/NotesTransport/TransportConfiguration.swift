@@ -1,36 +1,39 @@
 import Foundation
 
 /// How one session runs: mode, pace, cassette, engine and key.
-public struct TransportConfiguration: Sendable {
+package struct TransportConfiguration: Sendable {
     /// The engine that record and live mode forward to by default.
-    public static let defaultEngine = URL(string: "https://api.anthropic.com")!
+    package static let defaultEngine = URL(string: "https://api.anthropic.com")!
 
     /// Where answers come from.
-    public var mode: TransportMode
+    package var mode: TransportMode
     /// How fast a replay answers.
-    public var pace: TransportPace
+    package var pace: TransportPace
     /// The cassette to replay or to write; not needed in live mode.
-    public var cassette: URL?
+    package var cassette: URL?
     /// Where record and live mode forward requests.
-    public var engine: URL
+    package var engine: URL
     /// The real key, for record and live mode only.
-    public var engineKey: EngineKey?
+    package var engineKey: EngineKey?
     /// The `notes` version, written into recorded cassettes.
-    public var toolVersion: String
+    package var toolVersion: String
     /// `retry-after-ms` on replayed 408/409/429/5xx responses, so a replay never sleeps for seconds.
-    public var replayRetryAfterMilliseconds: Int
+    package var replayRetryAfterMilliseconds: Int
     /// How long record and live mode wait for the engine's whole answer.
-    public var upstreamTimeout: Duration
+    package var upstreamTimeout: Duration
     /// Largest request body accepted (the engine's own limit is 32 MB).
-    public var maximumRequestBytes: Int
-    /// The connection to the engine; nil uses AsyncHTTPClient. Tests may pass a fake.
-    public var upstream: (any HTTPUpstream)?
+    package var maximumRequestBytes: Int
+    /// The connection to the engine; nil uses libcurl (``CurlUpstream``). Tests may pass a fake.
+    package var upstream: (any HTTPUpstream)?
+    /// A PEM bundle of certificate authorities to trust for the engine instead of the system's
+    /// (`SSL_CERT_FILE` on the command line; a test CA in tests).
+    package var certificateAuthorities: URL?
     /// Told of each authorised request as it arrives (its number, method and path), for progress
     /// displays; it sees no headers or bodies.
-    public var onRequest: (@Sendable (_ number: Int, _ method: String, _ path: String) -> Void)?
+    package var onRequest: (@Sendable (_ number: Int, _ method: String, _ path: String) -> Void)?
 
     /// A configuration; replay at recorded pace unless told otherwise.
-    public init(
+    package init(
         mode: TransportMode = .replay, pace: TransportPace = .recorded, cassette: URL?,
         engine: URL = TransportConfiguration.defaultEngine, engineKey: EngineKey? = nil, toolVersion: String
     ) {
@@ -44,6 +47,7 @@ public struct TransportConfiguration: Sendable {
         self.upstreamTimeout = .seconds(600)
         self.maximumRequestBytes = 64 << 20
         self.upstream = nil
+        self.certificateAuthorities = nil
         self.onRequest = nil
     }
 

@@ -1,5 +1,5 @@
 /// Where answers come from.
-public enum TransportMode: String, Sendable, Hashable, CaseIterable {
+package enum TransportMode: String, Sendable, Hashable, CaseIterable {
     /// From the cassette only; never opens a network connection. The default.
     case replay
     /// From the engine, saving every exchange (failures included) to the cassette.
@@ -9,7 +9,7 @@ public enum TransportMode: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How fast a replay answers.
-public enum TransportPace: String, Sendable, Hashable, CaseIterable {
+package enum TransportPace: String, Sendable, Hashable, CaseIterable {
     /// As recorded: time to first event, gaps between events, latency of whole responses.
     case recorded
     /// At once.

@@ -1,11 +1,12 @@
 import Foundation
+import NotesLoopback
 
 extension TransportSession {
     /// Stops listening, closes the upstream client, and returns what happened.
     ///
     /// In record mode it then writes the cassette atomically, failing closed (and writing nothing)
     /// if the engine key would appear in it. Call once; a second call throws.
-    public func stop() async throws -> TransportReport {
+    package func stop() async throws -> TransportReport {
         try await lifecycle.finish()
         await shutDown()
         let snapshot = await log.snapshot()
@@ -32,7 +33,7 @@ extension TransportSession {
 
     /// Stops without writing anything: for an interrupted run, whose recording must not replace
     /// the previous cassette.
-    public func cancel() async {
+    package func cancel() async {
         guard (try? await lifecycle.finish()) != nil else { return }
         await shutDown()
     }

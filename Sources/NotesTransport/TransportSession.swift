@@ -1,6 +1,7 @@
 import Foundation
-import Hummingbird
 import HummingbirdCore
+import NotesLoopback
+import NotesRecords
 
 /// A loopback Messages API around one program run: replaying a cassette, recording one, or
 /// forwarding live.
@@ -12,15 +13,15 @@ import HummingbirdCore
 /// ```
 /// Each session has its own server on an ephemeral 127.0.0.1 port, its own token and its own state,
 /// so any number can run at once in one process.
-public final class TransportSession: Sendable {
+package final class TransportSession: Sendable {
     /// `http://127.0.0.1:PORT`: what the program gets as `ANTHROPIC_BASE_URL`.
-    public let baseURL: URL
+    package let baseURL: URL
     /// A fresh random token for this run only: what the program gets as `ANTHROPIC_API_KEY`.
-    public let token: String
+    package let token: String
     /// Where answers come from.
-    public let mode: TransportMode
+    package let mode: TransportMode
     /// How fast a replay answers.
-    public let pace: TransportPace
+    package let pace: TransportPace
 
     // The rest is shared with the extensions in TransportSession+Stop.swift.
     let configuration: TransportConfiguration
@@ -30,7 +31,7 @@ public final class TransportSession: Sendable {
     let replayed: Cassette?
     let startedAt: Date
     /// The zero of every time in the ``TransportReport``, on the continuous clock.
-    public let clockStart: ContinuousClock.Instant
+    package let clockStart: ContinuousClock.Instant
     let lifecycle = Lifecycle()
 
     private init(configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: LoopbackServer,
@@ -52,12 +53,12 @@ public final class TransportSession: Sendable {
     /// Loads the cassette (replay), opens the upstream client (record, live), and starts listening.
     ///
     /// Replay never opens a network connection: no upstream client is even created.
-    public static func start(_ configuration: TransportConfiguration) async throws -> TransportSession {
+    package static func start(_ configuration: TransportConfiguration) async throws -> TransportSession {
         try configuration.validate()
         let replayed = try configuration.mode == .replay ? Cassette.load(from: configuration.cassette!) : nil
         let token = Self.makeToken()
         let log = SessionLog(matcher: replayed.map { RequestMatcher(entries: $0.entries) })
-        let upstream: (any HTTPUpstream)? = configuration.mode == .replay ? nil : (configuration.upstream ?? AsyncHTTPUpstream())
+        let upstream: (any HTTPUpstream)? = configuration.mode == .replay ? nil : (configuration.upstream ?? CurlUpstream(certificateAuthorities: configuration.certificateAuthorities))
         let startedAt = Date()
         let clockStart = ContinuousClock.now
         let handler = ExchangeHandler(
@@ -92,14 +93,14 @@ public final class TransportSession: Sendable {
 
 extension TransportSession {
     /// The two variables a program needs: `ANTHROPIC_BASE_URL` and `ANTHROPIC_API_KEY` (the run's token).
-    public var variables: [String: String] {
+    package var variables: [String: String] {
         ["ANTHROPIC_BASE_URL": baseURL.absoluteString, "ANTHROPIC_API_KEY": token]
     }
 
     /// `base` with ``variables`` set and anything carrying a real credential removed:
     /// `ANTHROPIC_API_KEY`, `ANTHROPIC_AUTH_TOKEN`, and every variable whose value contains the
     /// engine key or either of those values.
-    public func environment(inheriting base: [String: String]) -> [String: String] {
+    package func environment(inheriting base: [String: String]) -> [String: String] {
         let secrets = [configuration.engineKey?.value, base["ANTHROPIC_API_KEY"], base["ANTHROPIC_AUTH_TOKEN"]]
             .compactMap { $0 }
             // Very short values would match innocent variables; those are removed by name only.

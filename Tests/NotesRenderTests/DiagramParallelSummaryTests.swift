@@ -1,5 +1,6 @@
 import NotesRender
 import Testing
+import NotesRecords
 
 /// "What parallel bought", against arithmetic done by hand.
 @Suite struct DiagramParallelSummaryTests {

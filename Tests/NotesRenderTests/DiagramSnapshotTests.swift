@@ -3,6 +3,7 @@ import NotesDiagnostics
 import NotesRender
 import NotesTestSupport
 import Testing
+import NotesRecords
 
 /// Golden SVGs for the article's two figures and for a run's timing lanes.
 @Suite struct DiagramSnapshotTests {

@@ -1,5 +1,6 @@
 import NotesRender
 import Testing
+import NotesRecords
 
 /// A run's timing lanes tell the truth: calls that ran together overlap on separate rows, calls that
 /// ran one after another sit end to end on one row, and x is proportional to time.
@@ -16,7 +17,7 @@ import Testing
 
     @Test func threeOverlappingCallsDrawThreeRowsThatOverlapInTime() throws {
         let timeline = Self.run(tools: [("a", 1.0, 2.0), ("b", 1.2, 1.8), ("c", 1.5, 2.5)])
-        #expect(TimelineSVG.toolRows(timeline).map { $0.map(\.name) } == [["a"], ["b"], ["c"]])
+        #expect(timeline.toolRows.map { $0.map(\.name) } == [["a"], ["b"], ["c"]])
         let bars = try toolBars(timeline)
         #expect(bars.count == 3)
         #expect(Set(bars.map { $0.number("y") }).count == 3)
@@ -28,7 +29,7 @@ import Testing
 
     @Test func threeSequentialCallsDrawEndToEndInOneRow() throws {
         let timeline = Self.run(tools: [("a", 1.0, 1.3), ("b", 1.3, 1.7), ("c", 1.7, 2.0)])
-        #expect(TimelineSVG.toolRows(timeline).map { $0.map(\.name) } == [["a", "b", "c"]])
+        #expect(timeline.toolRows.map { $0.map(\.name) } == [["a", "b", "c"]])
         let bars = try toolBars(timeline)
         #expect(Set(bars.map { $0.number("y") }).count == 1)
         for (left, right) in zip(bars, bars.dropFirst()) {

@@ -3,6 +3,7 @@ import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
+import NotesRecords
 
 /// Runs an agent listing on the real SDK: recorded from the stand-in engine, then replayed with the
 /// engine stopped, and turned into steps with per-tool timing.

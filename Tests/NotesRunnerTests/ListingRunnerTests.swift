@@ -3,6 +3,7 @@ import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct ListingRunnerTests {
     @Test func aListingThatRunsTooLongIsStoppedWithItsWholeProcessGroup() async throws {

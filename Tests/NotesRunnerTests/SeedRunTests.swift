@@ -3,6 +3,8 @@ import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
+import NotesRecords
+import NotesDiagnostics
 
 /// The seed article's listing, verbatim, replayed offline with the real SDK from its reconstructed
 /// cassette, prints the article's run: the same thoughts, messages, actions and observations in the

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import NotesRunner
+import NotesRecords
 import NotesSite
 import NotesTestSupport
 import Testing

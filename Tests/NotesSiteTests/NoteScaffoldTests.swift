@@ -3,6 +3,7 @@ import NotesDiagnostics
 import NotesSite
 import NotesTestSupport
 import Testing
+import NotesMarkdown
 
 /// `notes new`'s scaffold: names, defaults, and a note that builds as it is written.
 @Suite struct NoteScaffoldTests {

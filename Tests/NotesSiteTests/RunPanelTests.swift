@@ -1,6 +1,7 @@
 import Foundation
 import NotesTestSupport
 import Testing
+import NotesSite
 
 /// What a stored run looks like on the page. Everything from a run is escaped.
 @Suite struct RunPanelTests {

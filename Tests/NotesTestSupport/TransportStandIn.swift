@@ -15,8 +15,9 @@ public final class TransportStandIn: Sendable {
         self.pid = process.processIdentifier
     }
 
-    /// Starts the stand-in, which accepts only `key`, and waits until it listens.
-    public static func start(key: String) async throws -> TransportStandIn {
+    /// Starts the stand-in, which accepts only `key`, and waits until it listens; with `tls`, it
+    /// serves HTTPS with the authority's server certificate.
+    public static func start(key: String, tls: TestCertificateAuthority? = nil) async throws -> TransportStandIn {
         let script = repositoryRoot().appendingPathComponent("Tests/NotesTransportTests/Fixtures/stand_in_engine.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -24,6 +25,10 @@ public final class TransportStandIn: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["STAND_IN_KEY"] = key
         environment["PYTHONUNBUFFERED"] = "1"
+        if let tls {
+            environment["STAND_IN_TLS_CERT"] = tls.serverCertificate.path
+            environment["STAND_IN_TLS_KEY"] = tls.serverKey.path
+        }
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -43,7 +48,7 @@ public final class TransportStandIn: Sendable {
             process.terminate()
             throw StandInFailure(message: "the stand-in engine did not start: \(line)")
         }
-        return TransportStandIn(url: URL(string: "http://127.0.0.1:\(port)")!, process: process)
+        return TransportStandIn(url: URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)")!, process: process)
     }
 
     /// Stops the stand-in and waits for it, so a following replay provably cannot reach it.

@@ -2,6 +2,7 @@ import Foundation
 import NotesTestSupport
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct CassetteTests {
     static let recordedAt = Date(timeIntervalSince1970: 1_779_357_600)
@@ -94,5 +95,12 @@ import Testing
         #expect { try Self.sample.save(to: blocked) } throws: { ($0 as? TransportError)?.code == .writeFailed }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["blocked.json", "nested"], "no temporary file is left")
         #expect(try Data(contentsOf: url) == before)
+    }
+
+    // Moved from JSONValueTests when JSONValue moved to NotesRecords.
+    @Test func bodiesThatDoNotRoundTripAreNotStoredAsJSON() {
+        #expect(CassetteBody.capture(Array(#"{"type": "ping"}"#.utf8)) == .text(#"{"type": "ping"}"#))
+        #expect(CassetteBody.capture([0xFF, 0x00, 0x41]) == .binary([0xFF, 0x00, 0x41]))
+        #expect(CassetteBody.capture(Array(#"{"a":[1,2]}"#.utf8)).json == ["a": [1, 2]])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NotesTestSupport
 import NotesTransport
 import Testing
+import NotesRecords
 
 /// The acceptance: real SDK, real `notes` binary, real subprocesses, a stand-in engine that is
 /// stopped before every replay.

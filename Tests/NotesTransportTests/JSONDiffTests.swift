@@ -1,5 +1,6 @@
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct JSONDiffTests {
     @Test func differencesAreNamedByJSONPath() throws {

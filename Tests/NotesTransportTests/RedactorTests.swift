@@ -1,6 +1,7 @@
 import Foundation
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct RedactorTests {
     @Test(arguments: ["x-api-key", "Authorization", "cookie", "set-cookie", "X-Secret-Thing", "anthropic-ratelimit-tokens-remaining",

@@ -1,6 +1,7 @@
 import Foundation
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct RequestMatcherTests {
     static func entry(_ body: JSONValue, status: Int = 200, headers: [CassetteHeader] = [CassetteHeader("anthropic-version", "2026-10-21")]) -> CassetteEntry {

@@ -2,6 +2,7 @@ import Foundation
 import NotesTestSupport
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct TransportSessionRecordTests {
     static let tools: JSONValue = ["model": "stand-in-tools", "max_tokens": 64, "messages": [["role": "user", "content": "Plan it"]]]

@@ -1,7 +1,7 @@
-import AsyncHTTPClient
 import Foundation
 @testable import NotesTransport
 import Testing
+import NotesRecords
 
 @Suite struct TransportSessionReplayTests {
     static let start = Date(timeIntervalSince1970: 1_779_357_600)

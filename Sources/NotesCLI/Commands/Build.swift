@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotesSite
+import NotesDiagnostics
 
 /// `notes build`: renders content/ into site/, atomically.
 struct Build: AsyncParsableCommand {

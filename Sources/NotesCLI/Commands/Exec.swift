@@ -1,7 +1,7 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 import NotesRunner
 import NotesTransport
 
@@ -70,22 +70,19 @@ struct Exec: AsyncParsableCommand {
             toolVersion: NotesVersion.current)
         if let engine { configuration.engine = URL(string: engine)! }
         // Only record and live mode ever look for the real key.
-        if mode != .replay { configuration.engineKey = EngineKey.find(environment: environment, dotEnvFolder: root) }
-
-        let session = try await TransportSession.start(configuration)
-        let outcome: ChildOutcome
-        do {
-            outcome = try await ChildProcess(argv: command, directory: root, environment: session.environment(inheriting: environment)).run()
-        } catch {
-            await session.cancel()
-            throw error
+        if mode != .replay {
+            configuration.engineKey = EngineKey.find(environment: environment, dotEnvFolder: root)
+            configuration.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
         }
-        if outcome.interrupted {
-            await session.cancel()
-            if mode == .record { printer.print(Diagnostic(.warning, at: nil, "interrupted: the cassette was not written; the previous one is intact")) }
+
+        let outcome = try await TransportedCommand(argv: command, directory: root, configuration: configuration)
+            .run(inheriting: environment)
+        guard let report = outcome.report else {
+            if mode == .record {
+                printer.print(Diagnostic(.warning, at: nil, "interrupted: the cassette was not written; the previous one is intact"))
+            }
             return outcome.status
         }
-        let report = try await session.stop()
         summarize(report, cassette: cassette, printer: printer)
         return report.misses.isEmpty ? outcome.status : 1
     }
@@ -100,7 +97,7 @@ struct Exec: AsyncParsableCommand {
         if global.verbose {
             for exchange in report.exchanges {
                 let entry = exchange.entryIndex.map { "entry \($0)" } ?? "no entry"
-                let times = [exchange.received, exchange.firstByte, exchange.end].map { $0.map { String(format: "%.3fs", Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) } ?? "-" }
+                let times = [exchange.received, exchange.firstByte, exchange.end].map { $0.map { String(format: "%.3fs", $0.seconds) } ?? "-" }
                 note("#\(exchange.number) \(exchange.method) \(exchange.path) \(exchange.status) \(entry)  received \(times[0]), first byte \(times[1]), end \(times[2])")
             }
         }
@@ -117,63 +114,4 @@ struct Exec: AsyncParsableCommand {
     private func note(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
-}
-
-// MARK: - Child process
-
-/// How the command ended: its exit status (128 + signal when killed), and whether we were interrupted.
-private struct ChildOutcome {
-    var status: Int32
-    var interrupted: Bool
-}
-
-/// The command, run without a shell, with standard input and output passed through, and
-/// SIGTERM/SIGHUP passed on to it; any of those or SIGINT marks the run as interrupted.
-private struct ChildProcess {
-    var argv: [String]
-    var directory: URL
-    var environment: [String: String]
-
-    func run() async throws -> ChildOutcome {
-        let executable = try ProcessSpec.resolve(argv[0], path: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", directory: directory)
-        let interrupted = InterruptFlag()
-        // The command stays in our process group, so the terminal's Ctrl-C reaches it directly.
-        let process = try SpawnedProcess.spawn(ProcessSpec(
-            executable: executable, arguments: Array(argv.dropFirst()), environment: environment, directory: directory,
-            streams: .inherit, newProcessGroup: false))
-        let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
-            // A no-op handler rather than SIG_IGN, so the default action cannot end `notes` before
-            // the child has ended and the session has been closed properly.
-            signal(number) { _ in }
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler {
-                interrupted.set()
-                // Ctrl-C already reaches the command through the terminal's process group; sending
-                // it again would interrupt the command's own clean-up.
-                if number != SIGINT { process.signalGroup(number) }
-            }
-            source.resume()
-            return source
-        }
-        defer {
-            signals.forEach { $0.cancel() }
-            for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
-        }
-        let status = await process.wait().status
-        let signalNumber = status & 0x7F
-        if signalNumber != 0 {
-            if [SIGINT, SIGTERM, SIGHUP].contains(signalNumber) { interrupted.set() }
-            return ChildOutcome(status: 128 + signalNumber, interrupted: interrupted.value)
-        }
-        return ChildOutcome(status: (status >> 8) & 0xFF, interrupted: interrupted.value)
-    }
-}
-
-/// A flag set from signal handlers and read once the child has ended.
-private final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-
-    func set() { lock.withLock { raised = true } }
-    var value: Bool { lock.withLock { raised } }
 }

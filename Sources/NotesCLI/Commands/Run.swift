@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import NotesDiagnostics
+import NotesProject
+import NotesRecords
 import NotesRunner
 import NotesSite
 import NotesTransport
+import NotesMarkdown
 
 /// `notes run`: runs listings for real through the transport and stores their transcripts.
 struct Run: AsyncParsableCommand {
@@ -74,27 +77,25 @@ struct Run: AsyncParsableCommand {
         if let engine { options.engine = URL(string: engine)! }
         if mode != .replay {
             options.engineKey = EngineKey.find(environment: ProcessInfo.processInfo.environment, dotEnvFolder: layout.root)
+            options.certificateAuthorities = EngineKey.certificateAuthorities(in: ProcessInfo.processInfo.environment)
         }
         let runner = ListingRunner(projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: NotesVersion.current)
-        let batch = RunBatch(runner: runner, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                             reporter: RunReporters.make(quiet: global.quiet))
-        let outcomes = await Interruptible.run { await batch.run(listings) }
+        let batch = ListingBatch(runner: runner, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                 reporter: RunReporters.make(quiet: global.quiet))
+        let outcomes = await batch.run(listings)
         if trace { writeTraces(outcomes, printer: printer) }
         RunSummary(outcomes: outcomes, mode: mode.rawValue).print(quiet: global.quiet, printer: printer)
         if outcomes.contains(where: { $0.wasInterrupted }) { throw ExitCode(130) }
         if outcomes.contains(where: { !$0.succeeded }) { throw ExitCode(1) }
     }
 
-    /// Writes `runs/<listing>.trace.json` beside each new transcript (aside, then renamed).
+    /// Writes `runs/<listing>.trace.json` beside each new transcript.
     private func writeTraces(_ outcomes: [RunOutcome], printer: DiagnosticPrinter) {
         for outcome in outcomes {
             guard case .success(let run) = outcome.result, let bytes = ChromeTrace.json(run.transcript, name: outcome.listing.name) else { continue }
-            let target = outcome.listing.trace
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
             do {
-                try Data(bytes).write(to: temporary)
-                guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-                if !global.quiet { say("trace: \(displayPath(target))") }
+                try AtomicFile.write(bytes, to: outcome.listing.trace)
+                if !global.quiet { say("trace: \(displayPath(outcome.listing.trace))") }
             } catch {
                 printer.print(Diagnostic(.warning, at: outcome.listing.location, "cannot write the trace of \(outcome.listing.name)", reasons: ["\(error)"]))
             }

@@ -3,6 +3,7 @@ import Foundation
 import NotesDiagnostics
 import NotesPreview
 import NotesSite
+import NotesRunner
 
 /// `notes serve`: a live preview for authors.
 struct Serve: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import NotesDiagnostics
+import NotesRecords
 
 /// An authored diagram from a fenced block: ```` ```lanes ```` or ```` ```turn ````.
 ///

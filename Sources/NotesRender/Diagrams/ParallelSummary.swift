@@ -1,3 +1,4 @@
+import NotesRecords
 /// "What parallel bought": for each step with several tool calls, their span against their sum,
 /// and for the whole run, the measured time against the same run with every step's tools one after
 /// another, and with every step's tools all at once.

@@ -1,3 +1,4 @@
+import NotesRecords
 /// The run's timing lanes, drawn from a ``RunTimeline``.
 ///
 /// One row for the model calls, then as many tool rows as there were tool calls running at once
@@ -7,11 +8,6 @@ package enum TimelineSVG {
     /// A complete `<svg>` element; `title` is the caption as plain text, ids start with `idPrefix`.
     package static func svg(_ timeline: RunTimeline, title: String, idPrefix: String) -> String {
         chart(timeline).svg(title: title, idPrefix: idPrefix)
-    }
-
-    /// The tool calls of `timeline` in their rows, top to bottom, each row in order of start.
-    package static func toolRows(_ timeline: RunTimeline) -> [[RunTimeline.ToolCall]] {
-        RowPacking.pack(timeline.toolCalls) { ($0.start, $0.end) }
     }
 
     /// The chart for a timeline: model row, tool rows, step boundaries, legend.
@@ -25,7 +21,7 @@ package enum TimelineSVG {
             } ?? []
             groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map(bar)]))
         }
-        let tools = toolRows(timeline)
+        let tools = timeline.toolRows
         if !tools.isEmpty {
             groups.append(LaneChart.Group(name: "Tools", rows: tools.map { $0.map(bar) }))
         }

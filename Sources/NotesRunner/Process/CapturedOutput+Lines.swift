@@ -53,3 +53,4 @@ extension Int {
 }
 
 import Foundation
+import NotesRecords

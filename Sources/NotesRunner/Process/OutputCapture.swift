@@ -7,18 +7,18 @@ import Darwin
 #endif
 
 /// What a process wrote, chunk by chunk, with when each chunk arrived.
-public struct CapturedOutput: Sendable {
+package struct CapturedOutput: Sendable {
     /// One read from standard output or standard error.
-    public struct Chunk: Sendable {
-        public var isStandardError: Bool
+    package struct Chunk: Sendable {
+        package var isStandardError: Bool
         /// `CLOCK_MONOTONIC` seconds when it was read.
-        public var time: Double
-        public var bytes: [UInt8]
+        package var time: Double
+        package var bytes: [UInt8]
     }
 
-    public var chunks: [Chunk]
+    package var chunks: [Chunk]
     /// Bytes read after the limit and dropped.
-    public var droppedBytes: Int
+    package var droppedBytes: Int
 }
 
 /// Reads a child's standard output and error on a thread of its own until both reach end of file,

@@ -7,9 +7,9 @@ import Darwin
 #endif
 
 /// How to start a program: explicit argv, no shell.
-public struct ProcessSpec: Sendable {
+package struct ProcessSpec: Sendable {
     /// What happens to the child's standard output and error.
-    public enum Streams: Sendable {
+    package enum Streams: Sendable {
         /// The child writes straight to ours (`notes exec`).
         case inherit
         /// Both are read through pipes and kept, at most `limit` bytes in all.
@@ -17,19 +17,19 @@ public struct ProcessSpec: Sendable {
     }
 
     /// The program, resolved to an absolute path (see ``ProcessSpec/resolve(_:path:directory:)``).
-    public var executable: URL
+    package var executable: URL
     /// The arguments after the program.
-    public var arguments: [String]
+    package var arguments: [String]
     /// The complete environment; nothing else is inherited.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The working directory.
-    public var directory: URL
-    public var streams: Streams
+    package var directory: URL
+    package var streams: Streams
     /// Starts the child as the leader of a new process group, so that a timeout or Ctrl-C can end
     /// everything it started, and the terminal's Ctrl-C does not reach it behind our back.
-    public var newProcessGroup: Bool
+    package var newProcessGroup: Bool
 
-    public init(executable: URL, arguments: [String], environment: [String: String], directory: URL,
+    package init(executable: URL, arguments: [String], environment: [String: String], directory: URL,
                 streams: Streams, newProcessGroup: Bool) {
         self.executable = executable
         self.arguments = arguments
@@ -40,7 +40,7 @@ public struct ProcessSpec: Sendable {
     }
 
     /// A path as given (relative to `directory`), or the first match of `name` on `path`.
-    public static func resolve(_ name: String, path: String, directory: URL) throws(Diagnostic) -> URL {
+    package static func resolve(_ name: String, path: String, directory: URL) throws(Diagnostic) -> URL {
         if name.contains("/") { return URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL }
         for folder in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder), isDirectory: true).appendingPathComponent(name)
@@ -56,10 +56,10 @@ public struct ProcessSpec: Sendable {
 /// spawning thread's signal mask, and Swift concurrency's threads block SIGINT and SIGTERM, so a
 /// child started from async code would ignore Ctrl-C; it would also inherit SIGPIPE ignored (NIO
 /// ignores it). Here the child starts with an empty mask and default dispositions.
-public final class SpawnedProcess: Sendable {
-    public let pid: pid_t
+package final class SpawnedProcess: Sendable {
+    package let pid: pid_t
     /// `CLOCK_MONOTONIC` seconds just before the spawn: the zero of every time in a run.
-    public let startedAt: Double
+    package let startedAt: Double
     private let capture: OutputCapture?
     private let ownsGroup: Bool
 
@@ -71,7 +71,7 @@ public final class SpawnedProcess: Sendable {
     }
 
     /// Starts `spec`'s program.
-    public static func spawn(_ spec: ProcessSpec) throws(Diagnostic) -> SpawnedProcess {
+    package static func spawn(_ spec: ProcessSpec) throws(Diagnostic) -> SpawnedProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -131,7 +131,7 @@ public final class SpawnedProcess: Sendable {
     /// Waits for the child to end; returns its wait status, and what it wrote when captured.
     ///
     /// `waitpid` blocks, so it gets a thread of its own rather than one of the cooperative pool.
-    public func wait() async -> (status: Int32, output: CapturedOutput?) {
+    package func wait() async -> (status: Int32, output: CapturedOutput?) {
         let pid = self.pid
         let status: Int32 = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -146,7 +146,7 @@ public final class SpawnedProcess: Sendable {
     }
 
     /// Sends `signal` to the child's whole process group (or to the child alone without one).
-    public func signalGroup(_ signal: Int32) {
+    package func signalGroup(_ signal: Int32) {
         if !ownsGroup || kill(-pid, signal) != 0 { kill(pid, signal) }
     }
 
@@ -162,7 +162,7 @@ public final class SpawnedProcess: Sendable {
 
 /// Seconds of `CLOCK_MONOTONIC`, the clock Python's `time.monotonic()` reads, so times taken here
 /// and in the child line up.
-public func monotonicSeconds() -> Double {
+package func monotonicSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

@@ -1,4 +1,5 @@
 import NotesTransport
+import NotesRecords
 
 /// Rebuilds the message a streamed response carried from its server-sent events, the way the SDK
 /// accumulates them: `message_start`, then each block's start, deltas and stop, then `message_delta`.

@@ -1,5 +1,6 @@
 import Foundation
 import NotesTransport
+import NotesRecords
 
 /// One observed tool call: from the start-up hook (a call of a tool function) or from a line the
 /// listing appended to `NOTES_TRACE` itself.

@@ -1,5 +1,6 @@
 import Foundation
 import NotesTransport
+import NotesRecords
 
 /// Rebuilds a run's agent steps from the exchanges the transport served: one step per successful
 /// model call, its content blocks, each tool_use paired with its tool_result (by id, from the next

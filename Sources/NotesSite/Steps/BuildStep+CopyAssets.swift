@@ -2,7 +2,7 @@ import Foundation
 
 extension BuildStep {
     /// Copies `templates/assets/` to `assets/` in the site (style sheets, fonts, icons).
-    public static let copyAssets = BuildStep("copy assets") { context in
+    package static let copyAssets = BuildStep("copy assets") { context in
         let source = context.layout.templates.appendingPathComponent("assets", isDirectory: true)
         guard let enumerator = FileManager.default.enumerator(atPath: source.path) else { return }
         let files = (enumerator.allObjects as? [String] ?? []).sorted()

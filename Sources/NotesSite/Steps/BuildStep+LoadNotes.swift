@@ -1,8 +1,9 @@
 import NotesDiagnostics
+import NotesMarkdown
 
 extension BuildStep {
     /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
-    public static let loadNotes = BuildStep("load notes") { context in
+    package static let loadNotes = BuildStep("load notes") { context in
         var notes = try await NoteLoader(layout: context.layout).loadAll(concurrency: context.options.concurrency)
         if !context.options.includeDrafts { notes.removeAll { $0.frontMatter.isDraft } }
         context.warnings += duplicateNumbers(notes)

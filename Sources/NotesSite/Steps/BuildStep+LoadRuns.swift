@@ -1,10 +1,11 @@
 import NotesDiagnostics
-import NotesRunner
+import NotesRecords
+import NotesRender
 
 extension BuildStep {
     /// Attaches each runnable listing's stored run to its listing. Nothing is run: a missing or stale
     /// transcript is a warning here (and an error for `notes check`).
-    public static let loadRuns = BuildStep("load runs") { context in
+    package static let loadRuns = BuildStep("load runs") { context in
         let root = context.layout.root
         let notes = context.notes
         let loaded = await notes.concurrentMap(limit: context.options.concurrency) { note in
@@ -14,14 +15,14 @@ extension BuildStep {
             var transcripts: [String: Transcript] = [:]
             for (line, stored) in runs.sorted(by: { $0.key < $1.key }) {
                 if let transcript = stored.transcript {
-                    context.notes[index].listings[line]?.run = RunViewBuilder.view(transcript)
+                    context.notes[index].listings[line]?.run = RunView(transcript)
                     transcripts[stored.listing.file] = transcript
                 }
                 if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
             }
             for (line, figure) in context.notes[index].figuresFromRuns.sorted(by: { $0.key < $1.key }) {
                 do throws(Diagnostic) {
-                    context.notes[index].diagrams[line] = try RunViewBuilder.diagram(figure, transcript: transcripts[figure.file])
+                    context.notes[index].diagrams[line] = try figure.diagram(transcript: transcripts[figure.file])
                 } catch {
                     context.warnings.append(error)
                 }
@@ -32,7 +33,7 @@ extension BuildStep {
 
 extension StoredRun {
     /// The finding for a run that is not fresh, at the listing's fence.
-    public func finding(_ severity: Diagnostic.Severity, in layout: ProjectLayout) -> Diagnostic? {
+    package func finding(_ severity: Diagnostic.Severity, in layout: ProjectLayout) -> Diagnostic? {
         let command = "notes run \(listing.noteSlug)"
         switch freshness {
         case .fresh:

@@ -5,7 +5,7 @@ import NotesRender
 
 extension BuildStep {
     /// Reads `content/site.yml` and the templates, reporting every template problem at once.
-    public static let loadSite = BuildStep("load site") { context in
+    package static let loadSite = BuildStep("load site") { context in
         context.site = try SiteConfig.load(context.layout)
         context.templates = try TemplateSet(directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates))
     }

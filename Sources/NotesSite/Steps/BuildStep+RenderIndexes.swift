@@ -1,9 +1,10 @@
 import NotesRender
+import NotesMarkdown
 
 extension BuildStep {
     /// Writes the pages made from all notes: the home page, one page per tag, the Atom feed,
     /// the sitemap and the 404 page.
-    public static let renderIndexes = BuildStep("render indexes") { context in
+    package static let renderIndexes = BuildStep("render indexes") { context in
         let (site, templates) = try context.requireSite()
         let pages = PageRenderer(site: site, templates: templates)
         let feed = FeedRenderer(site: site)

@@ -1,13 +1,14 @@
 import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
+import Foundation
 
 extension BuildStep {
     /// Renders each note's page in parallel and writes it with the files it refers to.
     ///
     /// Only the notes the feed carries keep their body HTML afterwards, which bounds memory on
     /// large sites.
-    public static let renderNotes = BuildStep("render notes") { context in
+    package static let renderNotes = BuildStep("render notes") { context in
         let (site, templates) = try context.requireSite()
         let pages = PageRenderer(site: site, templates: templates)
         let output = context.output

@@ -11,19 +11,27 @@ Standard library only. The request's `model` picks the behaviour:
   stand-in-stream-error   200 stream that ends with an `error` event
   stand-in-stream-drop    200 stream cut off in the middle
   stand-in-leak           a text that quotes the key (the transport must scrub it)
+  stand-in-gzip           the echo gzip-compressed when the request accepts gzip (and the codings it accepted)
+  stand-in-redirect       307 to /v1/elsewhere (the transport must not follow it)
+  stand-in-slow-stream    a stream of pings every 0.1 s for 30 s; GET /v1/_hangups counts the clients that left
+  stand-in-silent         reads the request, then never answers
 anything else             an echo of the last user message.
+With STAND_IN_TLS_CERT and STAND_IN_TLS_KEY (PEM files) it serves HTTPS instead of HTTP.
 `"stream": true` turns any 200 into server-sent events, with `ping`s and every delta type.
 Ids are derived from the request body, so the same request always gets the same answer.
 """
+import gzip
 import hashlib
 import json
 import os
 import socket
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 KEY = os.environ.get("STAND_IN_KEY", "")
+HANGUPS = [0]
 ATTEMPTS = {}
 LOCK = threading.Lock()
 FAILURES = {
@@ -146,12 +154,16 @@ class Engine(BaseHTTPRequestHandler):
         bearer = self.headers.get("Authorization", "")
         return bool(KEY) and (self.headers.get("x-api-key") == KEY or bearer == "Bearer " + KEY)
 
-    def send_json(self, status, value, extra=()):
+    def send_json(self, status, value, extra=(), encode=False):
         body = compact(value).encode()
+        request_id = "req_" + digest(body.decode())
+        if encode:
+            body = gzip.compress(body, mtime=0)
+            extra = list(extra) + [("Content-Encoding", "gzip")]
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("request-id", "req_" + digest(body.decode()))
+        self.send_header("request-id", request_id)
         self.send_header("anthropic-ratelimit-requests-remaining", "49")
         self.send_header("anthropic-ratelimit-tokens-remaining", "39000")
         self.send_header("Set-Cookie", "session=stand-in; Path=/")
@@ -166,6 +178,8 @@ class Engine(BaseHTTPRequestHandler):
     def do_GET(self):
         if not self.authorized():
             return self.send_error_shape(401, "authentication_error", "invalid x-api-key")
+        if self.path.startswith("/v1/_hangups"):
+            return self.send_json(200, {"hangups": HANGUPS[0]})
         if self.path.startswith("/v1/models"):
             return self.send_json(200, {"data": [{"type": "model", "id": "stand-in-tools", "display_name": "Stand-in"}], "has_more": False})
         self.send_error_shape(404, "not_found_error", "Not found")
@@ -190,7 +204,18 @@ class Engine(BaseHTTPRequestHandler):
                 return
             status, kind, message = failure
             return self.send_error_shape(status, kind, message, [("retry-after", "0.2"), ("x-should-retry", "true")])
+        if model == "stand-in-silent":
+            time.sleep(60)
+            return
+        if model == "stand-in-slow-stream":
+            return self.slow_stream()
+        if model == "stand-in-redirect":
+            return self.send_json(307, {"moved": True}, [("Location", "/v1/elsewhere")])
         message = answer(request, raw)
+        if model == "stand-in-gzip":
+            accepted = self.headers.get("Accept-Encoding", "")
+            message["content"].append({"type": "text", "text": "accepted: " + accepted})
+            return self.send_json(200, message, encode="gzip" in accepted)
         if not request.get("stream"):
             time.sleep(0.02)
             return self.send_json(200, message)
@@ -214,10 +239,30 @@ class Engine(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
 
+    def slow_stream(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for _ in range(300):
+                chunk = b'event: ping\ndata: {"type": "ping"}\n\n'
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.flush()
+                time.sleep(0.1)
+        except (BrokenPipeError, ConnectionResetError):
+            with LOCK:
+                HANGUPS[0] += 1
+            self.close_connection = True
+
 
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Engine)
     server.daemon_threads = True
+    if os.environ.get("STAND_IN_TLS_CERT"):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.environ["STAND_IN_TLS_CERT"], os.environ["STAND_IN_TLS_KEY"])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"PORT {server.server_address[1]}", flush=True)
     server.serve_forever()
 

@@ -1,7 +1,8 @@
 import Foundation
-import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
+import NIOPosix
 
 /// An HTTP/1.1 server on a local address, started and stopped as one value: the transport's
 /// loopback Messages API and `notes serve` both run on it.
@@ -9,30 +10,30 @@ import Logging
 /// Works on HummingbirdCore's raw responder (no router), so a responder can write any response,
 /// stream one, or close the connection without answering. Nothing is logged: what passes through
 /// may carry secrets.
-public struct LoopbackServer: Sendable {
+package struct LoopbackServer: Sendable {
     /// The port it listens on (the one picked when started with port 0).
-    public let port: Int
+    package let port: Int
     private let server: Server<HTTP1Channel>
     private let task: Task<Void, Never>
 
     /// Answers one request.
-    public typealias Responder = @Sendable (Request, consuming ResponseWriter) async throws -> Void
+    package typealias Responder = @Sendable (Request, consuming ResponseWriter) async throws -> Void
 
     /// Why the server did not start.
-    public struct StartFailure: Error, CustomStringConvertible {
+    package struct StartFailure: Error, CustomStringConvertible {
         /// What the socket layer said, when it said anything.
-        public var reason: String?
-        public var description: String { reason ?? "the server stopped before it listened" }
+        package var reason: String?
+        package var description: String { reason ?? "the server stopped before it listened" }
     }
 
     /// Starts listening on `host:port` (port 0 picks a free one) and returns once it listens.
-    public static func start(host: String, port: Int, responder: @escaping Responder) async throws(StartFailure) -> LoopbackServer {
+    package static func start(host: String, port: Int, responder: @escaping Responder) async throws(StartFailure) -> LoopbackServer {
         let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let server = Server(
             childChannelSetup: HTTP1Channel(responder: { request, writer, _ in try await responder(request, writer) }),
             configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in portContinuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: Logger(label: "notes.loopback", factory: { _ in SwiftLogNoOpLogHandler() }))
         let task = Task {
             do { try await server.run() } catch { portContinuation.yield(.failure(error)) }
@@ -53,7 +54,7 @@ public struct LoopbackServer: Sendable {
 
     /// Stops accepting, lets open exchanges finish for up to `grace`, then cuts the rest, and
     /// returns when the server has ended.
-    public func stop(grace: Duration) async {
+    package func stop(grace: Duration) async {
         let server = self.server
         let task = self.task
         let graceful = Task { try? await server.shutdownGracefully() }

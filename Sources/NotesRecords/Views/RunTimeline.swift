@@ -2,21 +2,21 @@
 ///
 /// Times are seconds from the start of the listing's process. Built by the site stage from a stored
 /// transcript; drawn by ``TimelineSVG``.
-public struct RunTimeline: Hashable, Sendable {
+package struct RunTimeline: Hashable, Sendable {
     /// One call to the model (one HTTP exchange that produced a step).
-    public struct ModelCall: Hashable, Sendable {
+    package struct ModelCall: Hashable, Sendable {
         /// 1-based step number; the last call of a run that ends without tool use is its final step.
-        public var step: Int
+        package var step: Int
         /// "Step 1", ..., "Final".
-        public var label: String
-        public var start: Double
+        package var label: String
+        package var start: Double
         /// When the first byte (non-streamed) or first event (streamed) arrived, if known.
-        public var firstEvent: Double?
-        public var end: Double
+        package var firstEvent: Double?
+        package var end: Double
         /// Whether the response was streamed (server-sent events).
-        public var isStreamed: Bool
+        package var isStreamed: Bool
 
-        public init(step: Int, label: String, start: Double, firstEvent: Double?, end: Double, isStreamed: Bool) {
+        package init(step: Int, label: String, start: Double, firstEvent: Double?, end: Double, isStreamed: Bool) {
             self.step = step
             self.label = label
             self.start = start
@@ -27,19 +27,19 @@ public struct RunTimeline: Hashable, Sendable {
     }
 
     /// One tool call, or a whole tool phase when the calls were not observed one by one.
-    public struct ToolCall: Hashable, Sendable {
+    package struct ToolCall: Hashable, Sendable {
         /// The step whose model turn asked for this call.
-        public var step: Int
+        package var step: Int
         /// The tool's name (`check_calendar`), or "tools" for a whole phase.
-        public var name: String
+        package var name: String
         /// The `tool_use` id, empty for a whole phase.
-        public var id: String
-        public var start: Double
-        public var end: Double
+        package var id: String
+        package var start: Double
+        package var end: Double
         /// False when this span is the whole gap between two model calls rather than a measured call.
-        public var isMeasured: Bool
+        package var isMeasured: Bool
 
-        public init(step: Int, name: String, id: String, start: Double, end: Double, isMeasured: Bool) {
+        package init(step: Int, name: String, id: String, start: Double, end: Double, isMeasured: Bool) {
             self.step = step
             self.name = name
             self.id = id
@@ -50,11 +50,11 @@ public struct RunTimeline: Hashable, Sendable {
     }
 
     /// How long the whole run took, start to exit.
-    public var duration: Double
-    public var modelCalls: [ModelCall]
-    public var toolCalls: [ToolCall]
+    package var duration: Double
+    package var modelCalls: [ModelCall]
+    package var toolCalls: [ToolCall]
 
-    public init(duration: Double, modelCalls: [ModelCall], toolCalls: [ToolCall]) {
+    package init(duration: Double, modelCalls: [ModelCall], toolCalls: [ToolCall]) {
         self.duration = duration
         self.modelCalls = modelCalls
         self.toolCalls = toolCalls

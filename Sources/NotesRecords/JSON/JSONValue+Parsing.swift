@@ -1,22 +1,22 @@
 /// Why a body is not JSON, with the byte offset where reading stopped.
-public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Offset of the offending byte from the start of the text.
-    public var offset: Int
+    package var offset: Int
     /// What was expected there.
-    public var message: String
+    package var message: String
 
-    public var description: String { "\(message) at byte \(offset)" }
+    package var description: String { "\(message) at byte \(offset)" }
 }
 
 extension JSONValue {
     /// Parses one JSON text (RFC 8259), keeping key order, duplicate keys and number spellings.
-    public init(parsing bytes: some Collection<UInt8>) throws {
+    package init(parsing bytes: some Collection<UInt8>) throws {
         var parser = JSONParser(bytes: Array(bytes))
         self = try parser.parseDocument()
     }
 
     /// Parses one JSON text from a string.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         try self.init(parsing: Array(text.utf8))
     }
 }

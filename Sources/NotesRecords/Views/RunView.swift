@@ -1,19 +1,19 @@
 /// A listing's run as its page shows it: the command, what it printed, how it ended, where the run
 /// came from, and the agent's steps. Built by the site stage from a stored transcript.
-public struct RunView: Hashable, Sendable {
+package struct RunView: Hashable, Sendable {
     /// One line the program printed.
-    public struct OutputLine: Hashable, Sendable {
-        public var text: String
-        public var isError: Bool
-        public init(text: String, isError: Bool) {
+    package struct OutputLine: Hashable, Sendable {
+        package var text: String
+        package var isError: Bool
+        package init(text: String, isError: Bool) {
             self.text = text
             self.isError = isError
         }
     }
 
     /// One agent step: what the model thought and said, the tools it called and what came back.
-    public struct Step: Hashable, Sendable {
-        public enum Item: Hashable, Sendable {
+    package struct Step: Hashable, Sendable {
+        package enum Item: Hashable, Sendable {
             case thought(String)
             /// Thinking the engine returned encrypted.
             case redactedThought
@@ -22,30 +22,30 @@ public struct RunView: Hashable, Sendable {
             case observation(String, isError: Bool)
         }
         /// "Step 1" or "Final".
-        public var label: String
-        public var items: [Item]
-        public init(label: String, items: [Item]) {
+        package var label: String
+        package var items: [Item]
+        package init(label: String, items: [Item]) {
             self.label = label
             self.items = items
         }
     }
 
     /// `python parallel_tools.py`.
-    public var command: String
-    public var seconds: Double
+    package var command: String
+    package var seconds: Double
     /// `exit 0`, `exit 1`, `timed out after 120 s`.
-    public var exitSummary: String
-    public var succeeded: Bool
-    public var output: [OutputLine]
+    package var exitSummary: String
+    package var succeeded: Bool
+    package var output: [OutputLine]
     /// One sentence: recorded or reconstructed, when, against which model, how it was replayed.
-    public var provenance: String
-    public var steps: [Step]
-    public var modelCalls: Int
-    public var toolCalls: Int
+    package var provenance: String
+    package var steps: [Step]
+    package var modelCalls: Int
+    package var toolCalls: Int
     /// The timing lanes, when the run made model calls.
-    public var timeline: RunTimeline?
+    package var timeline: RunTimeline?
 
-    public init(command: String, seconds: Double, exitSummary: String, succeeded: Bool, output: [OutputLine], provenance: String,
+    package init(command: String, seconds: Double, exitSummary: String, succeeded: Bool, output: [OutputLine], provenance: String,
                 steps: [Step], modelCalls: Int, toolCalls: Int, timeline: RunTimeline?) {
         self.command = command
         self.seconds = seconds

@@ -1,16 +1,13 @@
 import Foundation
-import NotesRender
-import NotesRunner
-import NotesTransport
 
 /// A run as Chrome Trace Event JSON (`runs/<listing>.trace.json`), which Perfetto and
 /// chrome://tracing open: one complete event (`"ph": "X"`) per model call and per tool call, model
 /// calls on one track and tool calls on as many tracks as ran at once, the same rows as the page's
 /// timing lanes.
-public enum ChromeTrace {
+package enum ChromeTrace {
     /// The trace of `transcript`, or nil when it made no model calls.
-    public static func json(_ transcript: Transcript, name: String) -> [UInt8]? {
-        guard let timeline = RunViewBuilder.timeline(transcript) else { return nil }
+    package static func json(_ transcript: Transcript, name: String) -> [UInt8]? {
+        guard let timeline = RunTimeline(transcript) else { return nil }
         let microseconds = { (seconds: Double) in JSONValue.number(String(Int((seconds * 1_000_000).rounded()))) }
         var events: [JSONValue] = [
             metadata("process_name", thread: 0, name: name),
@@ -23,7 +20,7 @@ public enum ChromeTrace {
             events.append(complete(call.label, category: "model", start: microseconds(call.start),
                                    duration: microseconds(call.end - call.start), thread: 1, args: args))
         }
-        for (row, calls) in TimelineSVG.toolRows(timeline).enumerated() {
+        for (row, calls) in timeline.toolRows.enumerated() {
             let thread = row + 2
             events.append(metadata("thread_name", thread: thread, name: "tool lane \(row + 1)"))
             for call in calls {

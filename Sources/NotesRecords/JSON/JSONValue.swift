@@ -4,7 +4,7 @@
 /// the program the same dictionaries in the same order (Python dicts keep insertion order, and the SDK
 /// echoes blocks back byte for byte), and `1.0` must stay `1.0`. Matching uses ``canonical`` instead,
 /// where key order no longer counts.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number in its original spelling (`1`, `1.0`, `1e3` are three different values here).
@@ -15,14 +15,14 @@ public enum JSONValue: Sendable, Hashable {
     case object([Member])
 
     /// One `"key": value` pair of an object.
-    public struct Member: Sendable, Hashable {
+    package struct Member: Sendable, Hashable {
         /// The key, unescaped.
-        public var key: String
+        package var key: String
         /// The value.
-        public var value: JSONValue
+        package var value: JSONValue
 
         /// Creates a member.
-        public init(_ key: String, _ value: JSONValue) {
+        package init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
@@ -33,68 +33,68 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// The value of `key` when this is an object (the last one wins, as in most parsers), else nil.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.last(where: { $0.key == key })?.value
     }
 
     /// The element at `index` when this is an array and the index exists, else nil.
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
         return elements[index]
     }
 
     /// The string, when this is a string.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number as an `Int`, when this is a number written as an integer.
-    public var intValue: Int? {
+    package var intValue: Int? {
         if case .number(let text) = self { return Int(text) }
         return nil
     }
 
     /// The number as a `Double`, when this is a number.
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         if case .number(let text) = self { return Double(text) }
         return nil
     }
 
     /// The boolean, when this is `true` or `false`.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The elements, when this is an array.
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The members in order, when this is an object.
-    public var members: [Member]? {
+    package var members: [Member]? {
         if case .object(let members) = self { return members }
         return nil
     }
 
     /// An integer number.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// An object from members given in order.
-    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    package static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
         .object(pairs.map { Member($0.key, $0.value) })
     }
 
     /// An object whose keys are sorted, for the cassette's own envelope (never for bodies).
-    static func sortedObject(_ pairs: [(String, JSONValue?)]) -> JSONValue {
+    package static func sortedObject(_ pairs: [(String, JSONValue?)]) -> JSONValue {
         .object(pairs.compactMap { key, value in value.map { Member(key, $0) } }.sorted { $0.key < $1.key })
     }
 
     /// The same value with every object's keys sorted, recursively: the form requests are matched in.
-    public var canonical: JSONValue {
+    package var canonical: JSONValue {
         switch self {
         case .array(let elements): .array(elements.map(\.canonical))
         case .object(let members):
@@ -105,7 +105,7 @@ extension JSONValue {
     }
 
     /// Members with duplicate keys resolved as parsers do: the last one wins, at the first one's place.
-    static func lastWins(_ members: [Member]) -> [Member] {
+    package static func lastWins(_ members: [Member]) -> [Member] {
         var seen = Set<String>()
         var kept: [Member] = []
         for member in members.reversed() where seen.insert(member.key).inserted { kept.append(member) }
@@ -118,12 +118,12 @@ extension JSONValue {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(String(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .number(String(value)) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// Keeps the literal's order, so tests can write bodies as they appear on the wire.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(elements.map { Member($0.0, $0.1) })
     }
 }

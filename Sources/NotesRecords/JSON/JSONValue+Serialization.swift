@@ -1,28 +1,28 @@
 /// How to write JSON: compact or indented, with non-ASCII raw or escaped, keys as given or sorted.
-public struct JSONFormat: Sendable, Hashable {
+package struct JSONFormat: Sendable, Hashable {
     /// Spaces per level; nil writes everything on one line with no spaces (the wire form).
-    public var indent: Int?
+    package var indent: Int?
     /// Writes characters beyond ASCII as `\uXXXX`, as Python's `json.dumps` does by default.
-    public var escapesNonASCII: Bool
+    package var escapesNonASCII: Bool
     /// Sorts every object's keys; only for canonical forms, never for stored bodies.
-    public var sortsKeys: Bool
+    package var sortsKeys: Bool
 
     /// Creates a format.
-    public init(indent: Int? = nil, escapesNonASCII: Bool = false, sortsKeys: Bool = false) {
+    package init(indent: Int? = nil, escapesNonASCII: Bool = false, sortsKeys: Bool = false) {
         self.indent = indent
         self.escapesNonASCII = escapesNonASCII
         self.sortsKeys = sortsKeys
     }
 
     /// One line, no spaces, keys as given: how the SDK and the engine write bodies.
-    public static let compact = JSONFormat()
+    package static let compact = JSONFormat()
     /// Two-space indentation, keys as given: how cassettes are written.
-    public static let pretty = JSONFormat(indent: 2)
+    package static let pretty = JSONFormat(indent: 2)
 }
 
 extension JSONValue {
     /// The UTF-8 bytes of this value in `format`.
-    public func serialized(_ format: JSONFormat = .compact) -> [UInt8] {
+    package func serialized(_ format: JSONFormat = .compact) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(into: &output, format: format, level: 0)
@@ -30,12 +30,12 @@ extension JSONValue {
     }
 
     /// This value as text in `format`.
-    public func text(_ format: JSONFormat = .compact) -> String {
+    package func text(_ format: JSONFormat = .compact) -> String {
         String(decoding: serialized(format), as: UTF8.self)
     }
 
     /// The canonical text used to match requests: sorted keys, compact, later duplicates winning.
-    public var canonicalText: String { canonical.text(.compact) }
+    package var canonicalText: String { canonical.text(.compact) }
 
     private func write(into output: inout [UInt8], format: JSONFormat, level: Int) {
         switch self {
@@ -80,7 +80,7 @@ extension JSONValue {
 
     /// Escapes only what JSON requires (plus non-ASCII when asked), the way Python and the engine do,
     /// so that re-serialising a parsed body usually reproduces its bytes exactly.
-    static func writeString(_ text: String, into output: inout [UInt8], escapesNonASCII: Bool) {
+    package static func writeString(_ text: String, into output: inout [UInt8], escapesNonASCII: Bool) {
         output.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -104,7 +104,7 @@ extension JSONValue {
     /// Parses `bytes` and returns the value with the format that writes them back byte for byte, if any.
     ///
     /// Bodies are stored as JSON only when nothing is lost; otherwise the cassette keeps their text.
-    static func faithful(_ bytes: [UInt8]) -> (value: JSONValue, escapesNonASCII: Bool)? {
+    package static func faithful(_ bytes: [UInt8]) -> (value: JSONValue, escapesNonASCII: Bool)? {
         guard let value = try? JSONValue(parsing: bytes) else { return nil }
         if value.serialized(.compact) == bytes { return (value, false) }
         if value.serialized(JSONFormat(escapesNonASCII: true)) == bytes { return (value, true) }

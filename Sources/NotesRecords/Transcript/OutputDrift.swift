@@ -1,11 +1,11 @@
 /// How a fresh replay's output differs from the stored transcript's: what `notes check` reports.
-public struct OutputDrift: Sendable {
+package struct OutputDrift: Sendable {
     /// Unified-diff lines (`-` stored, `+` now, two-space context), at most ``limit`` of them.
-    public var lines: [String]
+    package var lines: [String]
 
     /// The differences between the stored and the new run (output lines and exit status), or nil
     /// when they printed the same.
-    public static func compare(stored: Transcript, now: Transcript, limit: Int = 40) -> OutputDrift? {
+    package static func compare(stored: Transcript, now: Transcript, limit: Int = 40) -> OutputDrift? {
         let old = stored.output.lines.map(Self.show) + ["[\(stored.exit.summary)]"]
         let new = now.output.lines.map(Self.show) + ["[\(now.exit.summary)]"]
         guard old != new else { return nil }
@@ -17,7 +17,7 @@ public struct OutputDrift: Sendable {
     }
 
     /// A line diff with three lines of context around changes (longest common subsequence).
-    static func unifiedDiff(_ old: [String], _ new: [String]) -> [String] {
+    package static func unifiedDiff(_ old: [String], _ new: [String]) -> [String] {
         // Trim the common head and tail first: outputs usually differ in a few lines only.
         var head = 0
         while head < old.count, head < new.count, old[head] == new[head] { head += 1 }

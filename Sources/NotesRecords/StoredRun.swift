@@ -1,10 +1,9 @@
 import Foundation
-import NotesTransport
 
 /// A listing's stored transcript and whether it still matches the listing, its cassette and the
 /// requirements: what `notes build` renders and warns about, and `notes check` fails on.
-public struct StoredRun: Sendable {
-    public enum Freshness: Hashable, Sendable {
+package struct StoredRun: Sendable {
+    package enum Freshness: Hashable, Sendable {
         case fresh
         /// No transcript yet.
         case missing
@@ -14,12 +13,12 @@ public struct StoredRun: Sendable {
         case unreadable(String)
     }
 
-    public var listing: RunnableListing
-    public var transcript: Transcript?
-    public var freshness: Freshness
+    package var listing: RunnableListing
+    package var transcript: Transcript?
+    package var freshness: Freshness
 
     /// Reads `listing`'s transcript and compares it with the files it was made from.
-    public init(_ listing: RunnableListing, projectRoot: URL) {
+    package init(_ listing: RunnableListing, projectRoot: URL) {
         self.listing = listing
         guard FileManager.default.fileExists(atPath: listing.transcript.path) else {
             transcript = nil

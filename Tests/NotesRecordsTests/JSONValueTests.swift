@@ -1,5 +1,5 @@
 import Foundation
-@testable import NotesTransport
+import NotesRecords
 import Testing
 
 @Suite struct JSONValueTests {
@@ -30,9 +30,6 @@ import Testing
 
     @Test func bodiesThatDoNotRoundTripAreNotStoredAsJSON() {
         #expect(JSONValue.faithful(Array(#"{"type": "ping"}"#.utf8)) == nil, "a space after the colon cannot be reproduced")
-        #expect(CassetteBody.capture(Array(#"{"type": "ping"}"#.utf8)) == .text(#"{"type": "ping"}"#))
-        #expect(CassetteBody.capture([0xFF, 0x00, 0x41]) == .binary([0xFF, 0x00, 0x41]))
-        #expect(CassetteBody.capture(Array(#"{"a":[1,2]}"#.utf8)).json == ["a": [1, 2]])
     }
 
     @Test func surrogatePairsDecodeAndLoneSurrogatesAreNotFaithful() throws {

@@ -7,7 +7,7 @@
 package enum RowPacking {
     /// Spans that touch (one ends exactly when the next starts) count as one after another; this
     /// tolerance absorbs the last bits of binary rounding in recorded times.
-    static let tolerance = 1e-9
+    package static let tolerance = 1e-9
 
     /// The row of each span, in the order given: `rows(for: spans)[i]` is the 0-based row of `spans[i]`.
     package static func rows(for spans: [(start: Double, end: Double)]) -> [Int] {
@@ -28,7 +28,7 @@ package enum RowPacking {
     }
 
     /// `items` grouped into rows by ``rows(for:)``; each row keeps the items' order by start.
-    static func pack<Item>(_ items: [Item], span: (Item) -> (start: Double, end: Double)) -> [[Item]] {
+    package static func pack<Item>(_ items: [Item], span: (Item) -> (start: Double, end: Double)) -> [[Item]] {
         let spans = items.map(span)
         let rows = rows(for: spans)
         var packed = Array(repeating: [Item](), count: (rows.max() ?? -1) + 1)
