@@ -4,19 +4,16 @@ import NotesMarkdown
 /// Renders a note's Markdown body to HTML: headings with ids and anchors, highlighted code,
 /// numbered listings and numbered figures.
 ///
-/// Listings come resolved (their files read) and keyed by the line of their fence, so that this
-/// stage never touches the file system.
+/// Listings and figures come resolved (files read, numbers and ids given) as ``NoteElements``, so
+/// that this stage never touches the file system and never counts anything itself.
 package struct BodyRenderer {
-    /// Listings by the file line of their opening fence.
-    package var listings: [Int: Listing]
-    /// Diagrams (`lanes`, `turn`, drawings from runs) by the file line of their fence.
-    package var diagrams: [Int: Diagram]
+    /// The note's listings and figures, found by the block they stand for.
+    package var elements: NoteElements
     /// Shared by every note of a build: its keyword tables are built once. Nil renders code escaped only.
     package var highlighter: SyntaxHighlighter?
 
-    package init(listings: [Int: Listing] = [:], diagrams: [Int: Diagram] = [:], highlighter: SyntaxHighlighter?) {
-        self.listings = listings
-        self.diagrams = diagrams
+    package init(elements: NoteElements = NoteElements(), highlighter: SyntaxHighlighter?) {
+        self.elements = elements
         self.highlighter = highlighter
     }
 
@@ -27,7 +24,7 @@ package struct BodyRenderer {
         state.blocks(document.blocks, tight: false)
         return RenderedBody(
             html: state.output, headings: state.headings, wordCount: state.words,
-            figureCount: state.figureNumber, listingCount: state.listingCount)
+            figureCount: state.figureCount, listingCount: state.listingCount)
     }
 
     /// Inline Markdown (a title, a dek, a caption) as HTML, without a wrapping element.
@@ -46,7 +43,7 @@ private struct State {
     var headingIDs = HeadingIDs()
     var headings: [RenderedBody.Heading] = []
     var words = 0
-    var figureNumber = 0
+    var figureCount = 0
     var listingCount = 0
     /// Whether text currently being written counts as prose.
     var countingWords = true
@@ -62,8 +59,8 @@ private struct State {
     mutating func block(_ block: Block, tight: Bool) {
         switch block.kind {
         case .paragraph(let children):
-            if let (source, title, alt) = Self.loneImage(children), !title.isEmpty {
-                figure(image: source, title: title, alt: alt)
+            if case .figure(let figure)? = renderer.elements.element(for: block.location) {
+                self.figure(figure)
             } else if tight {
                 inlines(children)
                 output += "\n"
@@ -116,30 +113,10 @@ private struct State {
     // MARK: Code, listings and figures
 
     mutating func codeBlock(_ code: CodeBlock, at location: SourceLocation) {
-        if let listing = renderer.listings[location.line] {
-            self.listing(listing)
-            return
-        }
-        switch code.info.role {
-        case .figure:
-            figureNumber += 1
-            let caption = BodyRenderer.captionInlines(code.info["caption"])
-            output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n"
-            if let diagram = renderer.diagrams[location.line] {
-                output += "<div class=\"diagram-frame\">"
-                output += diagram.svg(title: caption.plainText, idPrefix: "figure-\(figureNumber)")
-                output += "</div>\n"
-            } else if FenceInfo.diagramLanguages.contains(code.info.language) {
-                output += "<p class=\"figure-missing\">This figure is drawn from a run that has not been recorded yet.</p>\n"
-            } else {
-                output += "<pre class=\"figure-text\">"
-                HTMLEscaping.append(code.literal, to: &output)
-                output += "</pre>\n"
-            }
-            figureCaption(caption)
-            output += "</figure>\n"
-        case .listing, .code:
-            pre(code.literal, language: code.info.language)
+        switch renderer.elements.element(for: location) {
+        case .listing(let listing)?: self.listing(listing)
+        case .figure(let figure)?: self.figure(figure)
+        case nil: pre(code.literal, language: code.info.language)
         }
     }
 
@@ -179,26 +156,40 @@ private struct State {
         }
         output += "</figcaption>\n</figure>\n"
         if let run = listing.run {
-            output += RunPanelRenderer().render(run, id: "listing-\(listing.number)")
+            output += RunPanelRenderer().render(run, id: listing.id)
         }
     }
 
-    mutating func figure(image source: String, title: String, alt: [Inline]) {
-        figureNumber += 1
-        output += "<figure class=\"figure\" id=\"figure-\(figureNumber)\">\n<img src=\""
-        HTMLEscaping.append(source, to: &output)
-        output += "\" alt=\""
-        HTMLEscaping.append(alt.plainText, to: &output)
-        output += "\" loading=\"lazy\">\n"
-        figureCaption(BodyRenderer.captionInlines(title))
+    mutating func figure(_ figure: Figure) {
+        figureCount += 1
+        output += "<figure class=\"figure\" id=\"\(figure.id)\">\n"
+        switch figure.drawing {
+        case .diagram(let diagram):
+            output += "<div class=\"diagram-frame\">"
+            output += diagram.svg(title: figure.caption.plainText, idPrefix: figure.id)
+            output += "</div>\n"
+        case .fromRun:
+            output += "<p class=\"figure-missing\">This figure is drawn from a run that has not been recorded yet.</p>\n"
+        case .image(let source, let alt):
+            output += "<img src=\""
+            HTMLEscaping.append(source, to: &output)
+            output += "\" alt=\""
+            HTMLEscaping.append(alt.plainText, to: &output)
+            output += "\" loading=\"lazy\">\n"
+        case .text(let text):
+            output += "<pre class=\"figure-text\">"
+            HTMLEscaping.append(text, to: &output)
+            output += "</pre>\n"
+        }
+        figureCaption(figure)
         output += "</figure>\n"
     }
 
-    mutating func figureCaption(_ caption: [Inline]) {
-        output += "<figcaption><span class=\"label\">Figure \(Self.twoDigits(figureNumber))</span>"
-        if !caption.isEmpty {
+    mutating func figureCaption(_ figure: Figure) {
+        output += "<figcaption><span class=\"label\">Figure \(Self.twoDigits(figure.number))</span>"
+        if !figure.caption.isEmpty {
             output += " - "
-            withoutCountingWords { $0.inlines(caption) }
+            withoutCountingWords { $0.inlines(figure.caption) }
         }
         output += "</figcaption>\n"
     }
@@ -211,17 +202,6 @@ private struct State {
     }
 
     static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-
-    /// The image of a paragraph that holds nothing else, with its title and alt text.
-    static func loneImage(_ inlines: [Inline]) -> (String, String, [Inline])? {
-        let meaningful = inlines.filter {
-            if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) }
-            if case .softBreak = $0 { return false }
-            return true
-        }
-        guard meaningful.count == 1, case .image(let source, let title, let alt) = meaningful[0] else { return nil }
-        return (source, title, alt)
-    }
 
     // MARK: Inlines
 
@@ -287,8 +267,19 @@ private struct State {
 }
 
 extension BodyRenderer {
+    /// The image of a paragraph that holds nothing else, with its title and alt text.
+    package static func loneImage(_ inlines: [Inline]) -> (String, String, [Inline])? {
+        let meaningful = inlines.filter {
+            if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) }
+            if case .softBreak = $0 { return false }
+            return true
+        }
+        guard meaningful.count == 1, case .image(let source, let title, let alt) = meaningful[0] else { return nil }
+        return (source, title, alt)
+    }
+
     /// A caption attribute's text as inline Markdown.
-    static func captionInlines(_ text: String?) -> [Inline] {
+    package static func captionInlines(_ text: String?) -> [Inline] {
         guard let text, !text.isEmpty else { return [] }
         return MarkdownParser().parseInline(text)
     }

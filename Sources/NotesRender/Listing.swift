@@ -16,17 +16,23 @@ package struct Listing: Hashable, Sendable {
     package var caption: [Inline]
     /// 1-based, in order of appearance in the note.
     package var number: Int
-    /// The listing's stored run, shown under it.
+    /// How `notes run` runs it, for a fence marked `run`.
+    package var runnable: RunnableListing?
+    /// The listing's stored run, shown under it (attached by the build).
     package var run: RunView?
 
-    package init(fileName: String, language: String, code: String, caption: [Inline], number: Int) {
+    package init(fileName: String, language: String, code: String, caption: [Inline], number: Int, runnable: RunnableListing? = nil) {
         self.fileName = fileName
         self.language = language
         self.code = code
         self.caption = caption
         self.number = number
+        self.runnable = runnable
         self.run = nil
     }
+
+    /// `listing-1`: the element's id, and its anchor; the run panel's ids start with it.
+    package var id: String { "listing-\(number)" }
 
     /// The file's extension as the header shows it (`py`), else the language.
     package var displayExtension: String {

@@ -62,14 +62,13 @@ struct NoteLoader: Sendable {
         } catch {
             throw DiagnosticList(error.asDiagnostics)
         }
-        var resolver = ListingResolver(folder: folder, displayFolder: layout.display(folder))
+        var resolver = NoteResolver(folder: folder, displayFolder: layout.display(folder))
         resolver.resolve(parsed.document.blocks)
         resolver.checkFiguresFromRuns()
         guard resolver.problems.isEmpty else { throw DiagnosticList(resolver.problems) }
         return LoadedNote(
-            slug: slug, folder: folder, displayPath: displayPath, parsed: parsed,
-            listings: resolver.listings, runnable: resolver.runnable, diagrams: resolver.diagrams,
-            figuresFromRuns: resolver.figuresFromRuns, files: resolver.files.sorted())
+            slug: slug, folder: folder, displayPath: displayPath, parsed: parsed, elements: resolver.elements,
+            files: resolver.files.sorted())
     }
 
     /// `3` for a folder named `03-do-it-all-at-once`.

@@ -25,9 +25,7 @@ package struct ProjectRuns: Sendable {
     package static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
         let site = try SiteConfig.load(layout)
         let notes = try await NoteLoader(layout: layout).loadAll(concurrency: BuildOptions().concurrency)
-        let listings = notes.sorted { $0.slug < $1.slug }.flatMap { note in
-            note.runnable.sorted { $0.key < $1.key }.map(\.value)
-        }
+        let listings = notes.sorted { $0.slug < $1.slug }.flatMap(\.runnable)
         return ProjectRuns(site: site, listings: listings, draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)))
     }
 

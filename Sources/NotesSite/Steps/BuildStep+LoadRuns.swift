@@ -3,26 +3,29 @@ import NotesRecords
 import NotesRender
 
 extension BuildStep {
-    /// Attaches each runnable listing's stored run to its listing. Nothing is run: a missing or stale
-    /// transcript is a warning here (and an error for `notes check`).
+    /// Attaches each runnable listing's stored run to its listing, and draws the figures drawn from
+    /// runs, by element id. Nothing is run: a missing or stale transcript is a warning here (and an
+    /// error for `notes check`).
     package static let loadRuns = BuildStep("load runs") { context in
         let root = context.layout.root
         let notes = context.notes
         let loaded = await notes.concurrentMap(limit: context.options.concurrency) { note in
-            note.runnable.mapValues { StoredRun($0, projectRoot: root) }
+            note.elements.listings.compactMap { listing in listing.runnable.map { (listing.id, StoredRun($0, projectRoot: root)) } }
         }
         for (index, runs) in loaded.enumerated() {
             var transcripts: [String: Transcript] = [:]
-            for (line, stored) in runs.sorted(by: { $0.key < $1.key }) {
+            for (id, stored) in runs {
                 if let transcript = stored.transcript {
-                    context.notes[index].listings[line]?.run = RunView(transcript)
+                    context.notes[index].elements.attach(RunView(transcript), toListing: id)
                     transcripts[stored.listing.file] = transcript
                 }
                 if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
             }
-            for (line, figure) in context.notes[index].figuresFromRuns.sorted(by: { $0.key < $1.key }) {
+            for figure in context.notes[index].elements.figures {
+                guard case .fromRun(let source) = figure.drawing else { continue }
                 do throws(Diagnostic) {
-                    context.notes[index].diagrams[line] = try figure.diagram(transcript: transcripts[figure.file])
+                    let diagram = try source.diagram(transcript: transcripts[source.file])
+                    context.notes[index].elements.draw(.diagram(diagram), inFigure: figure.id)
                 } catch {
                     context.warnings.append(error)
                 }

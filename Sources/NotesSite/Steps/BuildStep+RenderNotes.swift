@@ -37,7 +37,7 @@ extension BuildStep {
     /// A note's body and header, rendered.
     static func render(_ note: LoadedNote, site: SiteConfig, highlighter: SyntaxHighlighter) -> NotePage {
         let parser = MarkdownParser()
-        let body = BodyRenderer(listings: note.listings, diagrams: note.diagrams, highlighter: highlighter).render(note.parsed.document)
+        let body = BodyRenderer(elements: note.elements, highlighter: highlighter).render(note.parsed.document)
         return NotePage(
             slug: note.slug,
             frontMatter: note.frontMatter,

@@ -4,42 +4,48 @@ import NotesMarkdown
 import NotesRender
 import NotesRecords
 
-/// Turns a note's fenced blocks into listings and checks every file the note refers to.
+/// Resolves a note's body once: numbers every listing and figure and gives each the id its anchor
+/// uses, reads listing files, parses diagrams, and checks every file the note refers to.
 ///
 /// A listing fence names a file in the note's folder (` ```python file=parallel_tools.py caption="..." `)
 /// and has an empty body: the page shows the file itself. Problems are collected rather than
 /// thrown one at a time, so an author sees all of them at once.
-struct ListingResolver {
+struct NoteResolver {
     /// Attributes each kind of fence accepts.
     static let listingAttributes = ["args", "caption", "file", "run", "tools"]
     static let figureAttributes = ["caption", "figure", "from", "step"]
 
     let folder: URL
     let displayFolder: String
-    private(set) var listings: [Int: Listing] = [:]
-    /// Listings with the `run` attribute, by the line of their fence.
-    private(set) var runnable: [Int: RunnableListing] = [:]
-    /// Diagrams written in the note (`lanes`, `turn`), by the line of their fence.
-    private(set) var diagrams: [Int: Diagram] = [:]
-    /// Diagrams to draw from a stored run (`from=FILE`), by the line of their fence.
-    private(set) var figuresFromRuns: [Int: FigureFromRun] = [:]
+    /// The listings and figures found so far, in order.
+    private(set) var elements = NoteElements()
+    /// Files to publish beside the page (listing files, images), by name in the folder.
     private(set) var files: Set<String> = []
     private(set) var problems: [Diagnostic] = []
     private var listingNumber = 0
+    private var figureNumber = 0
 
     init(folder: URL, displayFolder: String) {
         self.folder = folder.standardizedFileURL
         self.displayFolder = displayFolder
     }
 
-    /// Resolves every listing and image in `blocks`, in document order.
+    /// Resolves every listing, figure and image in `blocks`, in document order (the order the
+    /// body renderer meets them).
     mutating func resolve(_ blocks: [Block]) {
         for block in blocks {
             switch block.kind {
             case .codeBlock(let code): resolve(code, at: block.location)
             case .blockQuote(let children): resolve(children)
             case .list(let list): list.items.forEach { resolve($0) }
-            case .paragraph(let inlines), .heading(_, let inlines): checkImages(in: inlines, at: block.location)
+            case .paragraph(let inlines):
+                checkImages(in: inlines, at: block.location)
+                if let (source, title, alt) = BodyRenderer.loneImage(inlines), !title.isEmpty {
+                    figureNumber += 1
+                    let figure = Figure(number: figureNumber, caption: BodyRenderer.captionInlines(title), drawing: .image(source: source, alt: alt))
+                    elements.append(.figure(figure), for: block.location)
+                }
+            case .heading(_, let inlines): checkImages(in: inlines, at: block.location)
             case .thematicBreak, .html: break
             }
         }
@@ -66,7 +72,11 @@ struct ListingResolver {
         }
         guard valid else { return }
         if role == .figure {
-            resolveFigure(code, at: location)
+            figureNumber += 1
+            if let drawing = resolveFigure(code, at: location) {
+                let caption = BodyRenderer.captionInlines(code.info["caption"])
+                elements.append(.figure(Figure(number: figureNumber, caption: caption, drawing: drawing)), for: location)
+            }
             return
         }
         guard role == .listing else { return }
@@ -79,23 +89,27 @@ struct ListingResolver {
                         help: "move the code to a file in \(displayFolder)/ and name it with `file=`"))
                 }
             }
-            listings[location.line] = Listing(fileName: "", language: code.info.language, code: code.literal, caption: caption, number: listingNumber)
+            let listing = Listing(fileName: "", language: code.info.language, code: code.literal, caption: caption, number: listingNumber)
+            elements.append(.listing(listing), for: location)
             return
         }
         guard let text = readListingFile(file, body: code.literal, fence: location) else { return }
         let language = code.info.language.isEmpty ? Self.language(forFile: file.value) : code.info.language
-        listings[location.line] = Listing(fileName: file.value, language: language, code: text, caption: caption, number: listingNumber)
-        files.insert(file.value)
+        var runnable: RunnableListing?
         if code.info.attribute("run") != nil {
-            runnable[location.line] = RunnableListing(
+            runnable = RunnableListing(
                 noteSlug: folder.lastPathComponent, noteFolder: folder, file: file.value, language: language,
                 arguments: (code.info["args"] ?? "").split(separator: " ").map(String.init),
                 toolFunctions: (code.info["tools"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                 location: location)
         }
+        let listing = Listing(fileName: file.value, language: language, code: text, caption: caption, number: listingNumber, runnable: runnable)
+        elements.append(.listing(listing), for: location)
+        files.insert(file.value)
     }
 
-    private mutating func resolveFigure(_ code: CodeBlock, at location: SourceLocation) {
+    /// What a `figure` fence draws; nil (with a problem noted) when it cannot be drawn.
+    private mutating func resolveFigure(_ code: CodeBlock, at location: SourceLocation) -> Figure.Drawing? {
         let language = code.info.language
         guard FenceInfo.diagramLanguages.contains(language) else {
             for key in ["from", "step"] {
@@ -103,7 +117,7 @@ struct ListingResolver {
                     problems.append(Diagnostic(at: attribute.location, "`\(key)` applies only to `lanes` and `turn` diagrams"))
                 }
             }
-            return
+            return .text(code.literal)
         }
         if let from = code.info.attribute("from") {
             if !code.literal.isEmpty {
@@ -115,26 +129,27 @@ struct ListingResolver {
                 guard let text = code.info["step"], let number = Int(text), number > 0 else {
                     problems.append(Diagnostic(at: code.info.attribute("step")?.location ?? from.location,
                                                "a `turn` drawn from a run needs `step=N`", help: "name the step whose tool calls it shows, e.g. step=2"))
-                    return
+                    return nil
                 }
                 step = number
             }
-            figuresFromRuns[location.line] = FigureFromRun(file: from.value, language: language, step: step, location: from.location)
-            return
+            return .fromRun(RunFigure(file: from.value, language: language, step: step, location: from.location))
         }
         let bodyStart = SourceLocation(path: location.path, line: location.line + 1, column: location.column)
         do {
-            diagrams[location.line] = try Diagram.parse(language: language, text: code.literal, bodyStart: bodyStart)
+            return .diagram(try Diagram.parse(language: language, text: code.literal, bodyStart: bodyStart))
         } catch {
             problems += error.diagnostics
+            return nil
         }
     }
 
     /// Checks every `from=` figure names a runnable listing of this note; call after ``resolve(_:)``.
     mutating func checkFiguresFromRuns() {
-        let runnableFiles = Set(runnable.values.map(\.file))
-        for (_, figure) in figuresFromRuns.sorted(by: { $0.key < $1.key }) where !runnableFiles.contains(figure.file) {
-            problems.append(Diagnostic(at: figure.location, "`from=\(figure.file)` does not name a runnable listing of this note",
+        let runnableFiles = Set(elements.runnable.map(\.file))
+        for figure in elements.figures {
+            guard case .fromRun(let source) = figure.drawing, !runnableFiles.contains(source.file) else { continue }
+            problems.append(Diagnostic(at: source.location, "`from=\(source.file)` does not name a runnable listing of this note",
                                        help: "name the `file=` of a listing fence marked `run`"))
         }
     }

@@ -3,7 +3,7 @@ import NotesDiagnostics
 import NotesRecords
 import NotesRender
 
-extension FigureFromRun {
+extension RunFigure {
     /// The drawing of a `from=FILE` figure: the run's lanes, or the tool calls of one step.
     func diagram(transcript: Transcript?) throws(Diagnostic) -> Diagram {
         guard let transcript else {
