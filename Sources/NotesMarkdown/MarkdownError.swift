@@ -3,7 +3,7 @@ import NotesDiagnostics
 /// A problem in a note's source: its front matter, its Markdown or a fence's info string.
 ///
 /// A struct around a private code, so that new cases do not break callers that switch on nothing.
-package struct MarkdownError: Error, Hashable, Sendable, DiagnosticConvertible, CustomStringConvertible {
+package struct MarkdownError: Error, Hashable, StageError {
     /// Which kind of problem; compare with the static members (`error.code == .missingFrontMatter`).
     package struct Code: Hashable, Sendable {
         private enum Value: Hashable, Sendable {
@@ -21,7 +21,7 @@ package struct MarkdownError: Error, Hashable, Sendable, DiagnosticConvertible, 
     }
 
     package let code: Code
-    package let location: SourceLocation
+    package let location: SourceLocation?
     package let message: String
     package let help: String?
     package let reasons: [String]
@@ -33,10 +33,4 @@ package struct MarkdownError: Error, Hashable, Sendable, DiagnosticConvertible, 
         self.help = help
         self.reasons = reasons
     }
-
-    package var diagnostics: [Diagnostic] {
-        [Diagnostic(at: location, message, help: help, reasons: reasons)]
-    }
-
-    package var description: String { diagnostics[0].description }
 }

@@ -46,7 +46,7 @@ package struct PythonEnvironment: Sendable {
     /// Fast when nothing changed (one hash and one file read). Otherwise prints `progress` lines
     /// while it builds, which takes a minute or so on a first run (pip downloads wheels).
     package func prepare(progress: @Sendable (String) -> Void = { _ in }) async throws -> URL {
-        let wanted = try expectedMarker()
+        let wanted = try await expectedMarker()
         if isCurrent(wanted) { return interpreter }
         let lock = try await FileLock.acquire(location.deletingLastPathComponent().appendingPathComponent("venv.lock"))
         defer { lock.release() }
@@ -78,7 +78,7 @@ package struct PythonEnvironment: Sendable {
         // Seeding a venv with its own pip (ensurepip) takes ~10 s here; when the base interpreter has
         // a pip that can install into another environment (`--python`, pip 22.3+), use that instead.
         let venvPython = partial.appendingPathComponent("bin/python").path
-        let pip = try baseHasModernPip() ? [baseInterpreter, "-m", "pip", "--python", venvPython] : [venvPython, "-m", "pip"]
+        let pip = try await baseHasModernPip() ? [baseInterpreter, "-m", "pip", "--python", venvPython] : [venvPython, "-m", "pip"]
         try await run([baseInterpreter, "-m", "venv"] + (pip[0] == baseInterpreter ? ["--without-pip"] : []) + [partial.path],
                       log: log, step: "python -m venv")
         progress("[2/3] installing \(packages) pinned packages from \(displayPath(requirements)) (log: \(displayPath(log)))")
@@ -94,12 +94,12 @@ package struct PythonEnvironment: Sendable {
     }
 
     /// `sha256:<hex>` of the requirements file, then the base interpreter's version.
-    private func expectedMarker() throws -> String {
+    private func expectedMarker() async throws -> String {
         guard let data = FileManager.default.contents(atPath: requirements.path) else {
             throw Diagnostic(at: SourceLocation(path: displayPath(requirements)), "the pinned requirements file is missing",
                              help: "create it with one `package==version` per line, e.g. anthropic==2.10.0")
         }
-        return "sha256:\(SHA256.hex(of: data))\n\(try interpreterVersion())"
+        return "sha256:\(SHA256.hex(of: data))\n\(try await interpreterVersion())"
     }
 
     private func isCurrent(_ wanted: String) -> Bool {
@@ -108,54 +108,57 @@ package struct PythonEnvironment: Sendable {
         return String(decoding: data, as: UTF8.self) == wanted
     }
 
-    private func interpreterVersion() throws -> String {
-        let (status, output) = try capture(["-c", "import sys; print('python ' + '.'.join(map(str, sys.version_info[:3])))"])
+    private func interpreterVersion() async throws -> String {
+        let (status, output) = try await capture(["-c", "import sys; print('python ' + '.'.join(map(str, sys.version_info[:3])))"])
         guard status == 0 else { throw failure("\(baseInterpreter) does not run", reasons: []) }
         return output
     }
 
     /// Whether `python -m pip` exists and is at least 22.3, the first with `--python`.
-    private func baseHasModernPip() throws -> Bool {
-        let (status, output) = try capture(["-c", "import pip; print(pip.__version__)"])
+    private func baseHasModernPip() async throws -> Bool {
+        let (status, output) = try await capture(["-c", "import pip; print(pip.__version__)"])
         let parts = output.split(separator: ".").compactMap { Int($0) }
         return status == 0 && parts.count >= 2 && (parts[0], parts[1]) >= (22, 3)
     }
 
     /// Runs the base interpreter briefly and returns its status and trimmed standard output.
-    private func capture(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = try resolve(baseInterpreter)
-        process.arguments = arguments
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw failure("cannot run \(baseInterpreter)", reasons: [error.localizedDescription]) }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    private func capture(_ arguments: [String]) async throws -> (Int32, String) {
+        let spec = ProcessSpec(
+            executable: try resolve(baseInterpreter), arguments: arguments, environment: ProcessInfo.processInfo.environment,
+            directory: requirements.deletingLastPathComponent(), streams: .capture(limit: 64 * 1024), newProcessGroup: false)
+        let process: SpawnedProcess
+        do { process = try SpawnedProcess.spawn(spec) } catch {
+            throw failure("cannot run \(baseInterpreter)", reasons: error.diagnostics.map(\.message))
+        }
+        let (status, output) = await process.wait()
+        let text = output?.chunks.filter { !$0.isStandardError }.flatMap(\.bytes) ?? []
+        return (status, String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Runs a step with its output appended to the install log; a failure quotes the log's end.
     private func run(_ argv: [String], log: URL, step: String) async throws {
-        let process = Process()
-        process.executableURL = try resolve(argv[0])
-        process.arguments = Array(argv.dropFirst())
+        try appendLine("$ \(argv.joined(separator: " "))", to: log)
+        let spec = ProcessSpec(
+            executable: try resolve(argv[0]), arguments: Array(argv.dropFirst()), environment: ProcessInfo.processInfo.environment,
+            directory: location.deletingLastPathComponent(), streams: .appendingTo(log), newProcessGroup: true)
+        let process: SpawnedProcess
+        do { process = try SpawnedProcess.spawn(spec) } catch {
+            throw failure("cannot start \(step)", reasons: error.diagnostics.map(\.message))
+        }
+        // Ctrl-C cancels the task: end pip's whole group rather than leave it installing.
+        let status = await withTaskCancellationHandler { await process.wait().status } onCancel: { process.signalGroup(SIGKILL) }
+        guard status == 0 else {
+            let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(6).map(String.init) ?? []
+            throw failure("\(step) failed with exit status \((status >> 8) & 0xFF)", reasons: tail)
+        }
+    }
+
+    private func appendLine(_ line: String, to log: URL) throws {
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
-        handle.seekToEndOfFile()
-        handle.write(Data("$ \(argv.joined(separator: " "))\n".utf8))
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: failure("cannot start \(step)", reasons: [error.localizedDescription])) }
-        }
-        guard status == 0 else {
-            let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(6).map(String.init) ?? []
-            throw failure("\(step) failed with exit status \(status)", reasons: tail)
-        }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
     private func resolve(_ name: String) throws -> URL {

@@ -3,7 +3,7 @@ import NotesRecords
 
 /// Why a listing could not be run or its run could not be kept. A listing that runs and exits
 /// non-zero is not an error: that is data in its transcript.
-package struct RunError: Error, Sendable, DiagnosticConvertible, CustomStringConvertible {
+package struct RunError: Error, StageError {
     /// What kind of failure; compare with the static members.
     package struct Code: Hashable, Sendable {
         private enum Value { case failed, interrupted, replayMiss }
@@ -34,7 +34,4 @@ package struct RunError: Error, Sendable, DiagnosticConvertible, CustomStringCon
         RunError(.interrupted, at: listing.location, "interrupted: \(listing.name) was stopped before it finished",
                  help: "its transcript and cassette were left as they were")
     }
-
-    package var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help, reasons: reasons)] }
-    package var description: String { diagnostics[0].description }
 }

@@ -1,7 +1,7 @@
 import NotesDiagnostics
 
 /// A problem that stops a build: in the content, the templates or the output folder.
-package struct BuildError: Error, Hashable, Sendable, DiagnosticConvertible, CustomStringConvertible {
+package struct BuildError: Error, Hashable, StageError {
     package let location: SourceLocation?
     package let message: String
     package let help: String?
@@ -13,7 +13,4 @@ package struct BuildError: Error, Hashable, Sendable, DiagnosticConvertible, Cus
         self.help = help
         self.reasons = reasons
     }
-
-    package var diagnostics: [Diagnostic] { [Diagnostic(at: location, message, help: help, reasons: reasons)] }
-    package var description: String { diagnostics[0].description }
 }

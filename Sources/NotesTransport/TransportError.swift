@@ -3,7 +3,7 @@ import NotesDiagnostics
 /// A problem starting, running or saving a transport session.
 ///
 /// A struct around a private code, so that new cases do not break callers.
-package struct TransportError: Error, Sendable, Hashable, DiagnosticConvertible, CustomStringConvertible {
+package struct TransportError: Error, Hashable, StageError {
     /// Which kind of problem; compare with the static members (`error.code == .cassetteMissing`).
     package struct Code: Hashable, Sendable {
         private enum Value: Hashable, Sendable {
@@ -54,10 +54,4 @@ package struct TransportError: Error, Sendable, Hashable, DiagnosticConvertible,
         self.help = help
         self.reasons = reasons
     }
-
-    package var diagnostics: [Diagnostic] {
-        [Diagnostic(at: location, message, help: help, reasons: reasons)]
-    }
-
-    package var description: String { diagnostics[0].description }
 }

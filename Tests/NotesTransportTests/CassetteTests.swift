@@ -3,6 +3,7 @@ import NotesTestSupport
 @testable import NotesTransport
 import Testing
 import NotesRecords
+import NotesDiagnostics
 
 @Suite struct CassetteTests {
     static let recordedAt = Date(timeIntervalSince1970: 1_779_357_600)

@@ -57,48 +57,32 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let layout = ProjectLayout(root: global.projectRoot)
-        let printer = DiagnosticPrinter()
-        let listings: [RunnableListing]
-        let runs: ProjectRuns
-        do {
-            runs = try await ProjectRuns.load(layout)
-            listings = try runs.select(selectors)
-        } catch {
-            printer.print(error.asDiagnostics)
-            throw ExitCode(1)
-        }
-        guard !listings.isEmpty else {
-            if !global.quiet { say("No runnable listings: mark a listing fence with `run` to make it runnable.") }
-            return
-        }
         var options = RunOptions(
             mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, timeout: .seconds(timeout))
         if let engine { options.engine = URL(string: engine)! }
+        let environment = ProcessInfo.processInfo.environment
         if mode != .replay {
-            options.engineKey = EngineKey.find(environment: ProcessInfo.processInfo.environment, dotEnvFolder: layout.root)
-            options.certificateAuthorities = EngineKey.certificateAuthorities(in: ProcessInfo.processInfo.environment)
+            options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
+            options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
         }
-        let runner = ListingRunner(projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: NotesVersion.current)
-        let batch = ListingBatch(runner: runner, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                 reporter: RunReporters.make(quiet: global.quiet))
-        let outcomes = await batch.run(listings)
-        if trace { writeTraces(outcomes, printer: printer) }
-        RunSummary(outcomes: outcomes, mode: mode.rawValue).print(quiet: global.quiet, printer: printer)
-        if outcomes.contains(where: { $0.wasInterrupted }) { throw ExitCode(130) }
-        if outcomes.contains(where: { !$0.succeeded }) { throw ExitCode(1) }
-    }
-
-    /// Writes `runs/<listing>.trace.json` beside each new transcript.
-    private func writeTraces(_ outcomes: [RunOutcome], printer: DiagnosticPrinter) {
-        for outcome in outcomes {
-            guard case .success(let run) = outcome.result, let bytes = ChromeTrace.json(run.transcript, name: outcome.listing.name) else { continue }
-            do {
-                try AtomicFile.write(bytes, to: outcome.listing.trace)
-                if !global.quiet { say("trace: \(displayPath(outcome.listing.trace))") }
-            } catch {
-                printer.print(Diagnostic(.warning, at: outcome.listing.location, "cannot write the trace of \(outcome.listing.name)", reasons: ["\(error)"]))
-            }
+        let project = ProjectRun(
+            layout: ProjectLayout(root: global.projectRoot), selectors: selectors, options: options,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, writesTraces: trace, toolVersion: NotesVersion.current)
+        let printer = DiagnosticPrinter()
+        let report: ProjectRun.Report
+        do {
+            report = try await project.run(reporter: RunReporters.make(quiet: global.quiet))
+        } catch {
+            printer.print(error.diagnostics)
+            throw ExitCode(1)
         }
+        guard !report.outcomes.isEmpty else {
+            if !global.quiet { say("No runnable listings: mark a listing fence with `run` to make it runnable.") }
+            return
+        }
+        if !global.quiet { for trace in report.traces { say("trace: \(displayPath(trace))") } }
+        printer.print(report.warnings)
+        RunSummary(outcomes: report.outcomes, mode: mode.rawValue).print(quiet: global.quiet, printer: printer)
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
+private let systemRead = Darwin.read
 #endif
 
 /// What a process wrote, chunk by chunk, with when each chunk arrived.
@@ -76,7 +78,7 @@ final class OutputCapture: Sendable {
             if ready < 0, errno != EINTR { break }
             if let deadline = state.withLock({ $0.deadline }), monotonicSeconds() > deadline { break }
             for entry in polls where entry.revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(entry.fd, $0.baseAddress!, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { systemRead(entry.fd, $0.baseAddress!, $0.count) }
                 if count > 0 {
                     let now = monotonicSeconds()
                     let bytes = Array(buffer[0..<count])

@@ -14,6 +14,8 @@ package struct ProcessSpec: Sendable {
         case inherit
         /// Both are read through pipes and kept, at most `limit` bytes in all.
         case capture(limit: Int)
+        /// Both are appended to a log file (created if missing); standard input is empty.
+        case appendingTo(URL)
     }
 
     /// The program, resolved to an absolute path (see ``ProcessSpec/resolve(_:path:directory:)``).
@@ -96,6 +98,11 @@ package final class SpawnedProcess: Sendable {
             throw Diagnostic(at: nil, "cannot run in \(spec.directory.path)", help: "check that the folder exists")
         }
         var pipes: [(read: Int32, write: Int32)] = []
+        if case .appendingTo(let log) = spec.streams {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         if case .capture = spec.streams {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             for target: Int32 in [1, 2] {
