@@ -3,7 +3,9 @@ import Foundation
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: [.customShort("C"), .customLong("directory")], help: ArgumentHelp("Run as if started in <dir>: the project folder holding content/ and templates/.", valueName: "dir"))
+    @Option(
+        name: [.customShort("C"), .customLong("directory")],
+        help: ArgumentHelp("Run as if started in <dir>: the project folder holding content/ and templates/.", valueName: "dir"))
     var directory: String?
 
     @Flag(name: .shortAndLong, help: "Print each step with its timing.")

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// The `notes` command: publishes field notes whose listings really run.
 package struct NotesCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import Foundation
-import NotesRunner
 import NotesRecords
+import NotesRunner
 
 enum RunReporters {
     /// A board when standard output is a terminal and `CI` is not set; plain lines otherwise.

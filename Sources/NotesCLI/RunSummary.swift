@@ -1,7 +1,7 @@
 import Foundation
 import NotesDiagnostics
-import NotesRunner
 import NotesRecords
+import NotesRunner
 
 /// The table printed after a batch of runs, then the problems of the listings that failed.
 struct RunSummary {
@@ -16,12 +16,16 @@ struct RunSummary {
                 case .success(let run):
                     let transcript = run.transcript
                     let tools = transcript.steps.reduce(0) { $0 + $1.blocks.filter { $0.type == "tool_use" }.count }
-                    rows.append([outcome.listing.name, transcript.mode + (transcript.pace == "fast" ? " (fast)" : ""),
-                                 "\(transcript.steps.count)", "\(transcript.modelCalls.count)", "\(tools)",
-                                 RunReporters.seconds(Double(transcript.durationMS) / 1000), transcript.exit.summary])
+                    rows.append([
+                        outcome.listing.name, transcript.mode + (transcript.pace == "fast" ? " (fast)" : ""),
+                        "\(transcript.steps.count)", "\(transcript.modelCalls.count)", "\(tools)",
+                        RunReporters.seconds(Double(transcript.durationMS) / 1000), transcript.exit.summary,
+                    ])
                 case .failure(let error):
-                    rows.append([outcome.listing.name, mode, "-", "-", "-", RunReporters.seconds(outcome.seconds),
-                                 error.code == .interrupted ? "interrupted" : "failed"])
+                    rows.append([
+                        outcome.listing.name, mode, "-", "-", "-", RunReporters.seconds(outcome.seconds),
+                        error.code == .interrupted ? "interrupted" : "failed",
+                    ])
                 }
             }
             say("")
@@ -33,8 +37,10 @@ struct RunSummary {
                 for warning in run.warnings { printer.print(Diagnostic(.warning, at: outcome.listing.location, warning)) }
                 if !run.transcript.exit.isSuccess {
                     let stderr = run.transcript.output.lines.filter { $0.stream == "stderr" }.suffix(5).map(\.text)
-                    printer.print(Diagnostic(at: outcome.listing.location, "\(outcome.listing.name) ended with \(run.transcript.exit.summary)",
-                                             help: "its transcript records the failure; the page will show it", reasons: stderr))
+                    printer.print(
+                        Diagnostic(
+                            at: outcome.listing.location, "\(outcome.listing.name) ended with \(run.transcript.exit.summary)",
+                            help: "its transcript records the failure; the page will show it", reasons: stderr))
                 }
             case .failure(let error):
                 if error.code != .interrupted { printer.print(error.diagnostics) }
@@ -42,7 +48,8 @@ struct RunSummary {
         }
         let failed = outcomes.filter { !$0.succeeded }.map(\.listing.name)
         if !failed.isEmpty {
-            FileHandle.standardError.write(Data("\(failed.count) of \(outcomes.count) listings failed: \(failed.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(failed.count) of \(outcomes.count) listings failed: \(failed.joined(separator: ", "))\n".utf8))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import NotesRunner
 import NotesRecords
+import NotesRunner
 
 /// A live board on a terminal: one line per running listing with a spinner, the time so far and
 /// what it is doing; finished listings scroll up as permanent lines.
@@ -48,7 +48,10 @@ actor StatusBoard: RunReporter {
         rows[outcome.listing.name] = nil
         order.removeAll { $0 == outcome.listing.name }
         erase()
-        write("\(outcome.succeeded ? "\u{1B}[32m✔\u{1B}[0m" : "\u{1B}[31m✘\u{1B}[0m") \(outcome.listing.name)  \(RunReporters.line(outcome))\n")
+        write(
+            "\(outcome.succeeded ? "\u{1B}[32m✔\u{1B}[0m" : "\u{1B}[31m✘\u{1B}[0m") \(outcome.listing.name)  "
+                + "\(RunReporters.line(outcome))\n"
+        )
         redraw()
     }
 

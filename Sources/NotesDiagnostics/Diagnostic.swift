@@ -69,7 +69,7 @@ package struct DiagnosticList: Error, Sendable, DiagnosticConvertible, CustomStr
     package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted { lhs, rhs in
             switch (lhs.location, rhs.location) {
-            case let (l?, r?): l < r
+            case (let l?, let r?): l < r
             case (nil, _?): false
             case (_?, nil): true
             case (nil, nil): lhs.message < rhs.message

@@ -88,13 +88,18 @@ extension FenceInfo {
                 var closed = false
                 while index < bytes.count {
                     let byte = bytes[index]
-                    if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == quote || bytes[index + 1] == UInt8(ascii: "\\") {
+                    if byte == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                        bytes[index + 1] == quote || bytes[index + 1] == UInt8(ascii: "\\")
+                    {
                         value.append(bytes[index + 1])
                         index += 2
                         continue
                     }
                     index += 1
-                    if byte == quote { closed = true; break }
+                    if byte == quote {
+                        closed = true
+                        break
+                    }
                     value.append(byte)
                 }
                 if !closed, unterminated == nil { unterminated = location.at(column: quoteColumn) }

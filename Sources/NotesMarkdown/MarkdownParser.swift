@@ -43,12 +43,6 @@ private struct TreeWalker {
     let path: String
     let lineOffset: Int
 
-    init(lines: SourceLines, path: String, lineOffset: Int) {
-        self.lines = lines
-        self.path = path
-        self.lineOffset = lineOffset
-    }
-
     /// Iterates ENTER/EXIT events with an explicit stack, so deep nesting cannot overflow the call stack.
     mutating func build(_ root: OpaquePointer) -> [Block] {
         guard let iterator = cmark_iter_new(root) else { return [] }

@@ -83,7 +83,8 @@ package struct NoteParser: Sendable {
 
         let title = try fields.string("title", required: true, help: "add a line `title: ...` between the `---` lines")!
         guard let number = try fields.int("number") ?? defaultNumber else {
-            throw MarkdownError(.missingField, at: fields.start, "missing required field `number`",
+            throw MarkdownError(
+                .missingField, at: fields.start, "missing required field `number`",
                 help: "add a line `number: 3`, or name the folder after it, e.g. `03-my-note`")
         }
         let dateText = try fields.string("date", required: true, help: "add a line `date: YYYY-MM-DD`")!

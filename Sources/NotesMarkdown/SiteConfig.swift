@@ -1,5 +1,5 @@
-import NotesDiagnostics
 import Foundation
+import NotesDiagnostics
 
 /// Site settings from `content/site.yml`.
 ///
@@ -31,7 +31,10 @@ package struct SiteConfig: Hashable, Sendable {
 
     package static let knownKeys = ["title", "base_url", "author", "description", "language", "feed_limit", "interpreters", "extra"]
 
-    package init(title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20, interpreters: [String: String] = [:], extra: [String: String] = [:]) {
+    package init(
+        title: String, baseURL: String, author: String, description: String = "", language: String = "en", feedLimit: Int = 20,
+        interpreters: [String: String] = [:], extra: [String: String] = [:]
+    ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.author = author

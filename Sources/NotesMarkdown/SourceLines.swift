@@ -45,7 +45,9 @@ struct SourceLines {
         while infoEnd > index {
             let previous = utf8.index(before: infoEnd)
             let byte = utf8[previous]
-            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else { break }
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else {
+                break
+            }
             infoEnd = previous
         }
         let infoColumn = utf8.distance(from: start, to: index) + 1

@@ -1,6 +1,6 @@
+import Foundation
 import NotesDiagnostics
 import Yams
-import Foundation
 
 /// A YAML mapping read for typed fields, with errors that point at the offending line.
 ///
@@ -180,7 +180,8 @@ extension String {
 
 /// Levenshtein distance, for "did you mean" suggestions on short keys.
 package func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)

@@ -20,7 +20,9 @@ package actor BuildFeed {
 
         /// The server-sent event that carries it.
         var event: String {
-            let json = JSONValue.object([.init("generation", .number(String(generation))), .init("error", error.map(JSONValue.string) ?? .null)])
+            let json = JSONValue.object([
+                .init("generation", .number(String(generation))), .init("error", error.map(JSONValue.string) ?? .null),
+            ])
             return "event: build\ndata: \(json.text())\n\n"
         }
     }

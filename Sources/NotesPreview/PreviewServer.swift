@@ -1,10 +1,10 @@
 import Foundation
-import HummingbirdCore
-import NotesDiagnostics
-import NotesRecords
-import NotesLoopback
-import NIOCore
 import HTTPTypes
+import HummingbirdCore
+import NIOCore
+import NotesDiagnostics
+import NotesLoopback
+import NotesRecords
 
 /// The preview's HTTP server: a built site's files as a static host serves them, with the live
 /// reload script added to HTML pages and the build feed at `/_notes/events`.
@@ -15,7 +15,9 @@ package struct PreviewServer: Sendable {
     private let feed: BuildFeed
 
     /// Starts listening on `host:port` (port 0 picks a free one) and serves `root`.
-    package static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic) -> PreviewServer {
+    package static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic)
+        -> PreviewServer
+    {
         let responder = PreviewResponder(files: StaticFiles(root: root), feed: feed)
         do {
             let server = try await LoopbackServer.start(host: host, port: port) { request, writer in
@@ -24,9 +26,12 @@ package struct PreviewServer: Sendable {
             let shownHost = host.contains(":") ? "[\(host)]" : host
             return PreviewServer(url: URL(string: "http://\(shownHost):\(server.port)/")!, server: server, feed: feed)
         } catch {
-            throw Diagnostic(at: nil, "cannot listen on \(host):\(port)",
-                             help: port == 0 ? "check that the address is one of this machine's" : "is another server using port \(port)? pass --port N, or --port 0 for a free one",
-                             reasons: error.reason.map { [$0] } ?? [])
+            throw Diagnostic(
+                at: nil, "cannot listen on \(host):\(port)",
+                help: port == 0
+                    ? "check that the address is one of this machine's"
+                    : "is another server using port \(port)? pass --port N, or --port 0 for a free one",
+                reasons: error.reason.map { [$0] } ?? [])
         }
     }
 
@@ -48,7 +53,8 @@ struct PreviewResponder: Sendable {
         guard method == .get || method == .head else {
             var fields = HTTPFields()
             fields[.allow] = "GET, HEAD"
-            return try await write(status: .methodNotAllowed, fields: fields, body: Array("only GET and HEAD\n".utf8), head: false, writer: writer)
+            return try await write(
+                status: .methodNotAllowed, fields: fields, body: Array("only GET and HEAD\n".utf8), head: false, writer: writer)
         }
         if target == LiveReload.eventsPath || target.hasPrefix(LiveReload.eventsPath + "?") {
             return try await events(writer: writer)
@@ -74,8 +80,9 @@ struct PreviewResponder: Sendable {
                 // Nothing has built yet: show why, and reload once something does.
                 var fields = HTTPFields()
                 fields[.contentType] = "text/html; charset=utf-8"
-                return try await write(status: .serviceUnavailable, fields: fields, body: LiveReload.firstBuildFailedPage(error),
-                                       head: isHead, writer: writer)
+                return try await write(
+                    status: .serviceUnavailable, fields: fields, body: LiveReload.firstBuildFailedPage(error),
+                    head: isHead, writer: writer)
             }
             try await notFound(page, head: isHead, writer: writer)
         }
@@ -109,7 +116,9 @@ struct PreviewResponder: Sendable {
         try await body.finish(nil)
     }
 
-    private func write(status: HTTPResponse.Status, fields: HTTPFields, body: [UInt8], head: Bool, writer: consuming ResponseWriter) async throws {
+    private func write(status: HTTPResponse.Status, fields: HTTPFields, body: [UInt8], head: Bool, writer: consuming ResponseWriter)
+        async throws
+    {
         var fields = fields
         fields[.contentLength] = String(body.count)
         // A preview is always current: never let the browser reuse an old build.

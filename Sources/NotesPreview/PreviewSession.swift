@@ -21,8 +21,9 @@ package struct PreviewSession: Sendable {
 
     /// `layout`'s output is ignored: a preview never touches the published `site/`.
     package init(layout: ProjectLayout, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = true) {
-        self.layout = ProjectLayout(root: layout.root, displayBase: layout.displayBase,
-                                    output: layout.root.appendingPathComponent(".notes/preview/site", isDirectory: true))
+        self.layout = ProjectLayout(
+            root: layout.root, displayBase: layout.displayBase,
+            output: layout.root.appendingPathComponent(".notes/preview/site", isDirectory: true))
         self.host = host
         self.port = port
         self.includeDrafts = includeDrafts

@@ -21,8 +21,10 @@ struct SourceWatcher: Sendable {
         var files: Snapshot = [:]
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
         for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            else { continue }
             while let url = enumerator.nextObject() as? URL {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
                 if url.lastPathComponent.hasSuffix("~") { continue }
@@ -35,8 +37,10 @@ struct SourceWatcher: Sendable {
     /// Waits until the files differ from `previous`, then until they stop changing for `settle`
     /// (an editor's save, or `notes run` writing a transcript and then its cassette), and returns
     /// the new snapshot. Ends by throwing when the task is cancelled.
-    func nextChange(after previous: Snapshot, every interval: Duration = .milliseconds(200),
-                    settle: Duration = .milliseconds(120)) async throws -> Snapshot {
+    func nextChange(
+        after previous: Snapshot, every interval: Duration = .milliseconds(200),
+        settle: Duration = .milliseconds(120)
+    ) async throws -> Snapshot {
         var current = previous
         while current == previous {
             try await Task.sleep(for: interval)

@@ -1,11 +1,11 @@
 import Foundation
 import NotesDiagnostics
+import NotesMarkdown
 import NotesRecords
 import NotesRender
 import NotesRunner
 import NotesSite
 import NotesTransport
-import NotesMarkdown
 
 /// What `notes check` does, which CI runs: reads every note and template as `notes build` does
 /// (writing nothing), fails on stored runs that are missing or stale, then replays every fresh

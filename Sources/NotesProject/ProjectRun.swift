@@ -66,7 +66,8 @@ package struct ProjectRun: Sendable {
                 report.traces.append(outcome.listing.trace)
             } catch {
                 report.warnings.append(
-                    Diagnostic(.warning, at: outcome.listing.location, "cannot write the trace of \(outcome.listing.name)", reasons: ["\(error)"]))
+                    Diagnostic(
+                        .warning, at: outcome.listing.location, "cannot write the trace of \(outcome.listing.name)", reasons: ["\(error)"]))
             }
         }
     }

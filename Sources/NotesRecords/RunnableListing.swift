@@ -19,8 +19,10 @@ package struct RunnableListing: Hashable, Sendable {
     /// The fence, for messages.
     package var location: SourceLocation
 
-    package init(noteSlug: String, noteFolder: URL, file: String, language: String, arguments: [String] = [],
-                toolFunctions: [String] = [], location: SourceLocation) {
+    package init(
+        noteSlug: String, noteFolder: URL, file: String, language: String, arguments: [String] = [],
+        toolFunctions: [String] = [], location: SourceLocation
+    ) {
         self.noteSlug = noteSlug
         self.noteFolder = noteFolder
         self.file = file

@@ -47,7 +47,8 @@ package struct StoredRun: Sendable {
             reasons.append("\(cassette.path) changed since the run")
         }
         if let requirements = transcript.requirementsSHA256,
-            hash(projectRoot.appendingPathComponent("content/requirements.txt")) != requirements {
+            hash(projectRoot.appendingPathComponent("content/requirements.txt")) != requirements
+        {
             reasons.append("content/requirements.txt changed since the run")
         }
         return reasons.isEmpty ? .fresh : .stale(reasons)

@@ -55,7 +55,8 @@ package struct PageRenderer: Sendable {
     /// the tag page's depth (``Tag/root``).
     package func tag(_ tag: Tag, notes: [NotePage], summaries: [String]) -> String {
         let root = Tag.root
-        var context = base(root: root, path: tag.path, title: "Notes tagged \(tag.name) · \(site.title)", description: "Field notes tagged \(tag.name).")
+        var context = base(
+            root: root, path: tag.path, title: "Notes tagged \(tag.name) · \(site.title)", description: "Field notes tagged \(tag.name).")
         context["tag"] = ["name": tag.name]
         context["notes"] = notes.map { noteSummary($0, root: root) }
         context["notes_html"] = summaries.joined()

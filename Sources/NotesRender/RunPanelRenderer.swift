@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// The HTML under a runnable listing: a terminal-like panel with the command, the output and the
 /// exit status, a provenance line, and the agent's steps. Everything from the run is escaped: a
 /// tool result holding `<script>` is shown, never executed.
@@ -8,7 +9,8 @@ package struct RunPanelRenderer: Sendable {
     /// The panel for `run`; `id` prefixes element ids (`listing-1`).
     package func render(_ run: RunView, id: String) -> String {
         var html = "<details class=\"run\" id=\"\(id)-run\" open>\n"
-        html += "<summary><span class=\"run-title\">Run</span> <span class=\"run-meta\">ran in \(Self.seconds(run.seconds))</span></summary>\n"
+        html +=
+            "<summary><span class=\"run-title\">Run</span> <span class=\"run-meta\">ran in \(Self.seconds(run.seconds))</span></summary>\n"
         html += "<pre class=\"run-output\"><code><span class=\"run-prompt\">$ </span>"
         HTMLEscaping.append(run.command, to: &html)
         html += "\n"
@@ -69,7 +71,8 @@ package struct RunPanelRenderer: Sendable {
                     action += 1
                     html += entry("Action \(action)", "step-action", "\(name)(\(input))", preformatted: true)
                 case .observation(let text, let isError):
-                    html += entry(isError ? "Observation \(action) (error)" : "Observation \(action)", "step-observation", text, preformatted: true)
+                    html += entry(
+                        isError ? "Observation \(action) (error)" : "Observation \(action)", "step-observation", text, preformatted: true)
                 }
             }
             html += "</dl>\n</li>\n"

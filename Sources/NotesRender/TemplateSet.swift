@@ -31,22 +31,28 @@ package struct TemplateSet: Sendable {
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                problems.append(Diagnostic(at: location, "template error: \(Self.describe(error.error))",
-                    help: "check that every {{#section}} is closed by a matching {{/section}}"))
+                problems.append(
+                    Diagnostic(
+                        at: location, "template error: \(Self.describe(error.error))",
+                        help: "check that every {{#section}} is closed by a matching {{/section}}"))
             } catch {
                 problems.append(Diagnostic(at: SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        for name in Self.required where sources[name] == nil && !problems.contains(where: { $0.location?.path == displayPath + "/" + name + ".mustache" }) {
-            problems.append(Diagnostic(at: SourceLocation(path: displayPath + "/" + name + ".mustache"), "missing template `\(name)`",
-                help: "every site needs \(Self.required.map { "`\($0).mustache`" }.joined(separator: ", ")) in \(displayPath)/"))
+        for name in Self.required
+        where sources[name] == nil && !problems.contains(where: { $0.location?.path == displayPath + "/" + name + ".mustache" }) {
+            problems.append(
+                Diagnostic(
+                    at: SourceLocation(path: displayPath + "/" + name + ".mustache"), "missing template `\(name)`",
+                    help: "every site needs \(Self.required.map { "`\($0).mustache`" }.joined(separator: ", ")) in \(displayPath)/"))
         }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
-                problems.append(Diagnostic(
-                    at: SourceLocation(path: displayPath + "/" + name + ".mustache", line: reference.line, column: reference.column),
-                    "template `\(name)` includes `\(reference.name)`, which does not exist",
-                    help: "add \(displayPath)/\(reference.name).mustache or fix the name"))
+                problems.append(
+                    Diagnostic(
+                        at: SourceLocation(path: displayPath + "/" + name + ".mustache", line: reference.line, column: reference.column),
+                        "template `\(name)` includes `\(reference.name)`, which does not exist",
+                        help: "add \(displayPath)/\(reference.name).mustache or fix the name"))
             }
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }

@@ -1,7 +1,7 @@
 import Foundation
 import NotesDiagnostics
-import NotesTransport
 import NotesRecords
+import NotesTransport
 
 /// The program that runs a listing: `python` for Python listings (the project's venv), else the
 /// command `site.yml` names for the fence's language (`interpreters: {sh: sh, node: node}`).
@@ -22,7 +22,9 @@ struct Interpreter: Sendable {
 extension ListingRunner {
     static let pythonLanguages: Set<String> = ["python", "py", "python3"]
 
-    func interpreter(for listing: RunnableListing, progress: @escaping @Sendable (RunProgress) -> Void) async throws(RunError) -> Interpreter {
+    func interpreter(for listing: RunnableListing, progress: @escaping @Sendable (RunProgress) -> Void) async throws(RunError)
+        -> Interpreter
+    {
         let language = listing.language.lowercased()
         let configured = interpreters[language]
         if Self.pythonLanguages.contains(language), configured == nil {
@@ -30,21 +32,25 @@ extension ListingRunner {
                 let python = try await PythonEnvironment(projectRoot: projectRoot).prepare { progress(.preparing($0)) }
                 let hook = try PythonHook.install(in: scratch.appendingPathComponent("hook", isDirectory: true))
                 let requirements = FileManager.default.contents(atPath: self.requirements.path).map { SHA256.hex(of: [UInt8]($0)) }
-                return Interpreter(display: "python", executable: python, arguments: [],
-                                   binFolders: [python.deletingLastPathComponent().path], hookFolder: hook, requirementsSHA256: requirements)
+                return Interpreter(
+                    display: "python", executable: python, arguments: [],
+                    binFolders: [python.deletingLastPathComponent().path], hookFolder: hook, requirementsSHA256: requirements)
             } catch {
-                throw RunError(at: listing.location, "cannot prepare Python for \(listing.name)", reasons: error.asDiagnostics.map(\.description))
+                throw RunError(
+                    at: listing.location, "cannot prepare Python for \(listing.name)", reasons: error.asDiagnostics.map(\.description))
             }
         }
         let words = (configured ?? Self.defaultCommand(for: language) ?? "").split(separator: " ").map(String.init)
         guard let name = words.first else {
-            throw RunError(at: listing.location, "no interpreter for `\(listing.language)` listings",
-                           help: "add one to content/site.yml, e.g. `interpreters: {\(language): \(language)}`")
+            throw RunError(
+                at: listing.location, "no interpreter for `\(listing.language)` listings",
+                help: "add one to content/site.yml, e.g. `interpreters: {\(language): \(language)}`")
         }
         do {
             let executable = try ProcessSpec.resolve(name, path: "/usr/local/bin:/usr/bin:/bin", directory: listing.noteFolder)
-            return Interpreter(display: words.joined(separator: " "), executable: executable, arguments: Array(words.dropFirst()),
-                               binFolders: [], hookFolder: nil, requirementsSHA256: nil)
+            return Interpreter(
+                display: words.joined(separator: " "), executable: executable, arguments: Array(words.dropFirst()),
+                binFolders: [], hookFolder: nil, requirementsSHA256: nil)
         } catch {
             throw RunError(at: listing.location, "cannot find `\(name)` to run \(listing.name)", help: error.help)
         }

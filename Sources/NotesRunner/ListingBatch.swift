@@ -93,9 +93,10 @@ package struct ListingBatch: Sendable {
         let result: Result<RunResult, RunError>
         do throws(RunError) {
             let reporter = self.reporter
-            result = .success(try await runner.run(listing, options: options) { event in
-                Task { await reporter.update(listing, event) }
-            })
+            result = .success(
+                try await runner.run(listing, options: options) { event in
+                    Task { await reporter.update(listing, event) }
+                })
         } catch {
             result = .failure(error)
         }

@@ -8,9 +8,11 @@ import Foundation
 /// | `HOME` | `.notes/home`, an empty folder of the project |
 /// | `TMPDIR` | a fresh folder for this run |
 /// | `LANG`, `TZ` | `C.UTF-8`, `UTC` |
-/// | `PYTHONUNBUFFERED=1`, `PYTHONDONTWRITEBYTECODE=1`, `PYTHONHASHSEED=0`, `PYTHONIOENCODING=utf-8`, `PYTHONPATH` | unbuffered, no `__pycache__` in the note's folder, stable hashing, the start-up hook |
+/// | `PYTHONUNBUFFERED=1`, `PYTHONDONTWRITEBYTECODE=1` | unbuffered output, no `__pycache__` in the note's folder |
+/// | `PYTHONHASHSEED=0`, `PYTHONIOENCODING=utf-8`, `PYTHONPATH` | stable hashing, UTF-8, the start-up hook |
 /// | `ANTHROPIC_BASE_URL`, `ANTHROPIC_API_KEY` | the transport and this run's token, never the real key |
-/// | `NOTES_LISTING`, `NOTES_MODE`, `NOTES_TRACE`, `NOTES_CLOCK_ORIGIN`, `NOTES_CLOCK_AT`, `NOTES_TOOLS` | what the listing may want to know; see ``PythonHook`` |
+/// | `NOTES_LISTING`, `NOTES_MODE`, `NOTES_TRACE` | what the listing may want to know; see ``PythonHook`` |
+/// | `NOTES_CLOCK_ORIGIN`, `NOTES_CLOCK_AT`, `NOTES_TOOLS` | for the start-up hook: the pinned clock, the tool functions |
 struct ListingEnvironment {
     var binFolders: [String]
     var home: URL

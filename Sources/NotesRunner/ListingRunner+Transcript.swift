@@ -2,15 +2,18 @@ import Foundation
 import NotesDiagnostics
 import NotesRecords
 import NotesTransport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension ListingRunner {
     /// Everything the run printed and did, as a transcript.
-    func makeTranscript(_ listing: RunnableListing, command: Interpreter, report: TransportReport, ended: Ended,
-                        options: RunOptions, process: SpawnedProcess, transportOffset: Double, traces: [ToolTrace],
-                        cassetteFile: URL?) -> Transcript {
+    func makeTranscript(
+        _ listing: RunnableListing, command: Interpreter, report: TransportReport, ended: Ended,
+        options: RunOptions, process: SpawnedProcess, transportOffset: Double, traces: [ToolTrace],
+        cassetteFile: URL?
+    ) -> Transcript {
         let durationMS = Int(((ended.end - process.startedAt) * 1000).rounded())
         let (calls, steps, phases) = TranscriptBuilder(
             report: report, transportOffset: transportOffset,
@@ -19,7 +22,8 @@ extension ListingRunner {
         let listingHash = FileManager.default.contents(atPath: listing.listingURL.path).map { SHA256.hex(of: [UInt8]($0)) } ?? ""
         var cassette: Transcript.CassetteStamp?
         if options.mode != .live, let recorded = report.cassette, let file = cassetteFile,
-            let bytes = FileManager.default.contents(atPath: file.path) {
+            let bytes = FileManager.default.contents(atPath: file.path)
+        {
             cassette = Transcript.CassetteStamp(
                 path: "runs/\(listing.cassette.lastPathComponent)", sha256: SHA256.hex(of: [UInt8](bytes)),
                 provenance: recorded.metadata.provenance.rawValue,
@@ -34,8 +38,9 @@ extension ListingRunner {
             argv: [displayPath(command.executable, base: projectRoot)] + command.arguments + [listing.file] + listing.arguments,
             exit: Self.exitStatus(ended, timeout: options.timeout),
             durationMS: durationMS,
-            output: .init(lines: ended.output?.lines(origin: process.startedAt, limit: options.outputLimit) ?? [],
-                          truncated: (ended.output?.droppedBytes ?? 0) > 0),
+            output: .init(
+                lines: ended.output?.lines(origin: process.startedAt, limit: options.outputLimit) ?? [],
+                truncated: (ended.output?.droppedBytes ?? 0) > 0),
             modelCalls: calls, steps: steps, toolPhases: phases)
     }
 

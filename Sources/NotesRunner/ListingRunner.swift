@@ -2,8 +2,9 @@ import Foundation
 import NotesDiagnostics
 import NotesRecords
 import NotesTransport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs one listing for real, as a subprocess talking to its own loopback transport, and turns
@@ -29,11 +30,14 @@ package struct ListingRunner: Sendable {
     var scratch: URL { projectRoot.appendingPathComponent(".notes", isDirectory: true) }
 
     /// Runs `listing`; see the type's documentation for what is written.
-    package func run(_ listing: RunnableListing, options: RunOptions,
-                    progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws(RunError) -> RunResult {
+    package func run(
+        _ listing: RunnableListing, options: RunOptions,
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) async throws(RunError) -> RunResult {
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
-        let recording = options.mode == .replay ? nil : listing.runsFolder.appendingPathComponent(".\(listing.stem).cassette.\(getpid()).partial")
+        let recording =
+            options.mode == .replay ? nil : listing.runsFolder.appendingPathComponent(".\(listing.stem).cassette.\(getpid()).partial")
         defer { if let recording { try? FileManager.default.removeItem(at: recording) } }
         if recording != nil { try? FileManager.default.createDirectory(at: listing.runsFolder, withIntermediateDirectories: true) }
 
@@ -44,8 +48,11 @@ package struct ListingRunner: Sendable {
         var replayFrom = listing.cassette
         if options.mode == .replay, replayed == nil {
             replayFrom = workspace.temporary.appendingPathComponent("empty.cassette.json")
-            let empty = Cassette(metadata: .init(recordedAt: Date(), engine: options.engine.absoluteString, toolVersion: toolVersion, provenance: .recorded))
-            do { try empty.save(to: replayFrom) } catch { throw RunError(at: listing.location, "cannot prepare an empty cassette", reasons: ["\(error)"]) }
+            let empty = Cassette(
+                metadata: .init(recordedAt: Date(), engine: options.engine.absoluteString, toolVersion: toolVersion, provenance: .recorded))
+            do { try empty.save(to: replayFrom) } catch {
+                throw RunError(at: listing.location, "cannot prepare an empty cassette", reasons: ["\(error)"])
+            }
         }
         var configuration = TransportConfiguration(
             mode: options.mode == .live ? .record : options.mode, pace: options.pace,
@@ -56,11 +63,14 @@ package struct ListingRunner: Sendable {
             if method == "POST", path.hasPrefix("/v1/messages"), !path.hasPrefix("/v1/messages/") { progress(.modelCall) }
         }
         let session: TransportSession
-        do { session = try await TransportSession.start(configuration) } catch { throw RunError(at: listing.location, "cannot start the transport", reasons: error.asDiagnostics.map(\.description)) }
+        do { session = try await TransportSession.start(configuration) } catch {
+            throw RunError(at: listing.location, "cannot start the transport", reasons: error.asDiagnostics.map(\.description))
+        }
 
         let spec = ProcessSpec(
             executable: command.executable, arguments: command.arguments + [listing.file] + listing.arguments,
-            environment: environment(listing, command: command, session: session, workspace: workspace, replayed: replayed, options: options),
+            environment: environment(
+                listing, command: command, session: session, workspace: workspace, replayed: replayed, options: options),
             directory: listing.noteFolder, streams: .capture(limit: options.outputLimit), newProcessGroup: true)
         progress(.running)
         let clockAtSpawn = ContinuousClock.now
@@ -79,11 +89,15 @@ package struct ListingRunner: Sendable {
             throw RunError(at: listing.location, "the transport failed", reasons: error.asDiagnostics.map(\.description))
         }
         if let miss = report.misses.first {
-            throw RunError(.replayMiss, at: listing.location,
-                           replayed == nil ? "\(listing.name) calls the engine but has no recorded run" : "\(listing.name) sent a request its cassette does not hold",
-                           help: replayed == nil ? "record its run with `notes run --record \(listing.noteSlug)` (needs ANTHROPIC_API_KEY)"
-                               : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
-                           reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+            throw RunError(
+                .replayMiss, at: listing.location,
+                replayed == nil
+                    ? "\(listing.name) calls the engine but has no recorded run"
+                    : "\(listing.name) sent a request its cassette does not hold",
+                help: replayed == nil
+                    ? "record its run with `notes run --record \(listing.noteSlug)` (needs ANTHROPIC_API_KEY)"
+                    : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
+                reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         let trace = ToolTrace.read(workspace.trace, origin: process.startedAt)
         let transcript = makeTranscript(
@@ -107,13 +121,16 @@ package struct ListingRunner: Sendable {
     private func replayedCassette(_ listing: RunnableListing, options: RunOptions) throws(RunError) -> Cassette? {
         guard options.mode == .replay, FileManager.default.fileExists(atPath: listing.cassette.path) else { return nil }
         do { return try Cassette.load(from: listing.cassette) } catch {
-            throw RunError(at: SourceLocation(path: displayPath(listing.cassette)), "cannot read the cassette",
-                           reasons: error.asDiagnostics.map(\.message))
+            throw RunError(
+                at: SourceLocation(path: displayPath(listing.cassette)), "cannot read the cassette",
+                reasons: error.asDiagnostics.map(\.message))
         }
     }
 
-    private func environment(_ listing: RunnableListing, command: Interpreter, session: TransportSession, workspace: RunWorkspace,
-                             replayed: Cassette?, options: RunOptions) -> [String: String] {
+    private func environment(
+        _ listing: RunnableListing, command: Interpreter, session: TransportSession, workspace: RunWorkspace,
+        replayed: Cassette?, options: RunOptions
+    ) -> [String: String] {
         var notes: [String: String] = [
             "NOTES_LISTING": listing.file, "NOTES_MODE": options.mode.rawValue, "NOTES_TRACE": workspace.trace.path,
             "NOTES_CLOCK_ORIGIN": String(monotonicSeconds()),

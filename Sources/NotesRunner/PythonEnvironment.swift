@@ -1,10 +1,11 @@
 import Foundation
 import NotesDiagnostics
 import NotesRecords
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The virtual environment listings run in: `<project>/.notes/venv`, made from the pinned
@@ -24,8 +25,9 @@ package struct PythonEnvironment: Sendable {
 
     /// The project's environment: `content/requirements.txt` into `.notes/venv`.
     package init(projectRoot: URL, baseInterpreter: String = "python3") {
-        self.init(requirements: projectRoot.appendingPathComponent("content/requirements.txt"),
-                  location: projectRoot.appendingPathComponent(".notes/venv"), baseInterpreter: baseInterpreter)
+        self.init(
+            requirements: projectRoot.appendingPathComponent("content/requirements.txt"),
+            location: projectRoot.appendingPathComponent(".notes/venv"), baseInterpreter: baseInterpreter)
     }
 
     /// An environment from any requirements file into any folder.
@@ -71,7 +73,8 @@ package struct PythonEnvironment: Sendable {
             try? fileManager.removeItem(at: folder.appendingPathComponent(leftover))
         }
         try? fileManager.removeItem(at: retired)
-        let packages = (try? String(contentsOf: requirements, encoding: .utf8))?.split(separator: "\n")
+        let packages =
+            (try? String(contentsOf: requirements, encoding: .utf8))?.split(separator: "\n")
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }.count ?? 0
 
         progress("[1/3] creating a Python environment in \(displayPath(location)) (\(wanted.split(separator: "\n").last ?? ""))")
@@ -79,11 +82,13 @@ package struct PythonEnvironment: Sendable {
         // a pip that can install into another environment (`--python`, pip 22.3+), use that instead.
         let venvPython = partial.appendingPathComponent("bin/python").path
         let pip = try await baseHasModernPip() ? [baseInterpreter, "-m", "pip", "--python", venvPython] : [venvPython, "-m", "pip"]
-        try await run([baseInterpreter, "-m", "venv"] + (pip[0] == baseInterpreter ? ["--without-pip"] : []) + [partial.path],
-                      log: log, step: "python -m venv")
+        try await run(
+            [baseInterpreter, "-m", "venv"] + (pip[0] == baseInterpreter ? ["--without-pip"] : []) + [partial.path],
+            log: log, step: "python -m venv")
         progress("[2/3] installing \(packages) pinned packages from \(displayPath(requirements)) (log: \(displayPath(log)))")
-        try await run(pip + ["install", "--disable-pip-version-check", "--no-input", "--require-virtualenv", "-r", requirements.path],
-                      log: log, step: "pip install")
+        try await run(
+            pip + ["install", "--disable-pip-version-check", "--no-input", "--require-virtualenv", "-r", requirements.path],
+            log: log, step: "pip install")
         try Data(wanted.utf8).write(to: partial.appendingPathComponent(".notes-requirements"))
         // Swap in: the old venv (if any) steps aside, the new one takes its name, the old one goes.
         // The interpreter finds its packages through pyvenv.cfg beside bin/, so the rename is safe.
@@ -96,15 +101,17 @@ package struct PythonEnvironment: Sendable {
     /// `sha256:<hex>` of the requirements file, then the base interpreter's version.
     private func expectedMarker() async throws -> String {
         guard let data = FileManager.default.contents(atPath: requirements.path) else {
-            throw Diagnostic(at: SourceLocation(path: displayPath(requirements)), "the pinned requirements file is missing",
-                             help: "create it with one `package==version` per line, e.g. anthropic==2.10.0")
+            throw Diagnostic(
+                at: SourceLocation(path: displayPath(requirements)), "the pinned requirements file is missing",
+                help: "create it with one `package==version` per line, e.g. anthropic==2.10.0")
         }
         return "sha256:\(SHA256.hex(of: data))\n\(try await interpreterVersion())"
     }
 
     private func isCurrent(_ wanted: String) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: interpreter.path),
-              let data = FileManager.default.contents(atPath: marker.path) else { return false }
+            let data = FileManager.default.contents(atPath: marker.path)
+        else { return false }
         return String(decoding: data, as: UTF8.self) == wanted
     }
 
@@ -146,7 +153,11 @@ package struct PythonEnvironment: Sendable {
             throw failure("cannot start \(step)", reasons: error.diagnostics.map(\.message))
         }
         // Ctrl-C cancels the task: end pip's whole group rather than leave it installing.
-        let status = await withTaskCancellationHandler { await process.wait().status } onCancel: { process.signalGroup(SIGKILL) }
+        let status = await withTaskCancellationHandler {
+            await process.wait().status
+        } onCancel: {
+            process.signalGroup(SIGKILL)
+        }
         guard status == 0 else {
             let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(6).map(String.init) ?? []
             throw failure("\(step) failed with exit status \((status >> 8) & 0xFF)", reasons: tail)
@@ -171,9 +182,10 @@ package struct PythonEnvironment: Sendable {
     }
 
     private func failure(_ message: String, reasons: [String]) -> Diagnostic {
-        Diagnostic(at: SourceLocation(path: displayPath(requirements)), "cannot make the Python environment: \(message)",
-                   help: "check the pins in \(displayPath(requirements)) and that PyPI is reachable; the previous environment is untouched",
-                   reasons: reasons)
+        Diagnostic(
+            at: SourceLocation(path: displayPath(requirements)), "cannot make the Python environment: \(message)",
+            help: "check the pins in \(displayPath(requirements)) and that PyPI is reachable; the previous environment is untouched",
+            reasons: reasons)
     }
 }
 

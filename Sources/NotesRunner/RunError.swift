@@ -31,7 +31,8 @@ package struct RunError: Error, StageError {
 
     /// The error for a listing stopped before it finished; its files are left as they were.
     package static func interrupted(_ listing: RunnableListing) -> RunError {
-        RunError(.interrupted, at: listing.location, "interrupted: \(listing.name) was stopped before it finished",
-                 help: "its transcript and cassette were left as they were")
+        RunError(
+            .interrupted, at: listing.location, "interrupted: \(listing.name) was stopped before it finished",
+            help: "its transcript and cassette were left as they were")
     }
 }

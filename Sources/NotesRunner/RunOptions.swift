@@ -1,6 +1,6 @@
 import Foundation
-import NotesTransport
 import NotesRecords
+import NotesTransport
 
 /// How `notes run` runs listings.
 package struct RunOptions: Sendable {
@@ -21,8 +21,10 @@ package struct RunOptions: Sendable {
     /// False for `notes check`, which re-runs listings to compare and must not touch their files.
     package var keepsResults: Bool
 
-    package init(mode: TransportMode = .replay, pace: TransportPace = .recorded, engine: URL = TransportConfiguration.defaultEngine,
-                engineKey: EngineKey? = nil, timeout: Duration = .seconds(120), outputLimit: Int = 1 << 20, keepsResults: Bool = true) {
+    package init(
+        mode: TransportMode = .replay, pace: TransportPace = .recorded, engine: URL = TransportConfiguration.defaultEngine,
+        engineKey: EngineKey? = nil, timeout: Duration = .seconds(120), outputLimit: Int = 1 << 20, keepsResults: Bool = true
+    ) {
         self.mode = mode
         self.pace = pace
         self.engine = engine

@@ -4,9 +4,9 @@ import NotesDiagnostics
 import NotesTransport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Any command run against its own loopback Messages API (`notes exec`): the command gets
@@ -79,7 +79,7 @@ package struct TransportedCommand: Sendable {
             return source
         }
         defer {
-            signals.forEach { $0.cancel() }
+            for source in signals { source.cancel() }
             for number in forwarded { signal(number, SIG_DFL) }
         }
         let status = await process.wait().status

@@ -54,7 +54,8 @@ struct NoteLoader: Sendable {
             throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "cannot read the note")])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "the note is not UTF-8 text", help: "save it as UTF-8")])
+            throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "the note is not UTF-8 text", help: "save it as UTF-8")]
+            )
         }
         let parsed: ParsedNote
         do {

@@ -1,8 +1,8 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
-import NotesRender
 import NotesRecords
+import NotesRender
 
 /// Resolves a note's body once: numbers every listing and figure and gives each the id its anchor
 /// uses, reads listing files, parses diagrams, and checks every file the note refers to.
@@ -37,12 +37,14 @@ struct NoteResolver {
             switch block.kind {
             case .codeBlock(let code): resolve(code, at: block.location)
             case .blockQuote(let children): resolve(children)
-            case .list(let list): list.items.forEach { resolve($0) }
+            case .list(let list):
+                for item in list.items { resolve(item) }
             case .paragraph(let inlines):
                 checkImages(in: inlines, at: block.location)
                 if let (source, title, alt) = BodyRenderer.loneImage(inlines), !title.isEmpty {
                     figureNumber += 1
-                    let figure = Figure(number: figureNumber, caption: BodyRenderer.captionInlines(title), drawing: .image(source: source, alt: alt))
+                    let figure = Figure(
+                        number: figureNumber, caption: BodyRenderer.captionInlines(title), drawing: .image(source: source, alt: alt))
                     elements.append(.figure(figure), for: block.location)
                 }
             case .heading(_, let inlines): checkImages(in: inlines, at: block.location)
@@ -56,7 +58,8 @@ struct NoteResolver {
     private mutating func resolve(_ code: CodeBlock, at location: SourceLocation) {
         guard code.isFenced else { return }
         if let quote = code.info.unterminatedQuoteAt {
-            problems.append(Diagnostic(at: quote, "unterminated quote in the fence's attributes", help: "close the value with a matching quote"))
+            problems.append(
+                Diagnostic(at: quote, "unterminated quote in the fence's attributes", help: "close the value with a matching quote"))
             return
         }
         let role = code.info.role
@@ -85,8 +88,10 @@ struct NoteResolver {
         guard let file = code.info.attribute("file") else {
             for key in ["run", "tools", "args"] {
                 if let attribute = code.info.attribute(key) {
-                    problems.append(Diagnostic(at: attribute.location, "`\(key)` needs the listing's code in a file",
-                        help: "move the code to a file in \(displayFolder)/ and name it with `file=`"))
+                    problems.append(
+                        Diagnostic(
+                            at: attribute.location, "`\(key)` needs the listing's code in a file",
+                            help: "move the code to a file in \(displayFolder)/ and name it with `file=`"))
                 }
             }
             let listing = Listing(fileName: "", language: code.info.language, code: code.literal, caption: caption, number: listingNumber)
@@ -103,7 +108,8 @@ struct NoteResolver {
                 toolFunctions: (code.info["tools"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                 location: location)
         }
-        let listing = Listing(fileName: file.value, language: language, code: text, caption: caption, number: listingNumber, runnable: runnable)
+        let listing = Listing(
+            fileName: file.value, language: language, code: text, caption: caption, number: listingNumber, runnable: runnable)
         elements.append(.listing(listing), for: location)
         files.insert(file.value)
     }
@@ -121,14 +127,18 @@ struct NoteResolver {
         }
         if let from = code.info.attribute("from") {
             if !code.literal.isEmpty {
-                problems.append(Diagnostic(at: location, "a diagram drawn `from=\(from.value)` has a body too",
-                                           help: "leave the fence empty: the drawing comes from the stored run"))
+                problems.append(
+                    Diagnostic(
+                        at: location, "a diagram drawn `from=\(from.value)` has a body too",
+                        help: "leave the fence empty: the drawing comes from the stored run"))
             }
             var step: Int?
             if language == "turn" {
                 guard let text = code.info["step"], let number = Int(text), number > 0 else {
-                    problems.append(Diagnostic(at: code.info.attribute("step")?.location ?? from.location,
-                                               "a `turn` drawn from a run needs `step=N`", help: "name the step whose tool calls it shows, e.g. step=2"))
+                    problems.append(
+                        Diagnostic(
+                            at: code.info.attribute("step")?.location ?? from.location,
+                            "a `turn` drawn from a run needs `step=N`", help: "name the step whose tool calls it shows, e.g. step=2"))
                     return nil
                 }
                 step = number
@@ -149,35 +159,42 @@ struct NoteResolver {
         let runnableFiles = Set(elements.runnable.map(\.file))
         for figure in elements.figures {
             guard case .fromRun(let source) = figure.drawing, !runnableFiles.contains(source.file) else { continue }
-            problems.append(Diagnostic(at: source.location, "`from=\(source.file)` does not name a runnable listing of this note",
-                                       help: "name the `file=` of a listing fence marked `run`"))
+            problems.append(
+                Diagnostic(
+                    at: source.location, "`from=\(source.file)` does not name a runnable listing of this note",
+                    help: "name the `file=` of a listing fence marked `run`"))
         }
     }
 
     private mutating func readListingFile(_ file: FenceInfo.Attribute, body: String, fence: SourceLocation) -> String? {
         guard !file.value.isEmpty else {
-            problems.append(Diagnostic(at: file.location, "`file=` needs a file name", help: "name a file in \(displayFolder)/, e.g. file=parallel_tools.py"))
+            problems.append(
+                Diagnostic(
+                    at: file.location, "`file=` needs a file name", help: "name a file in \(displayFolder)/, e.g. file=parallel_tools.py"))
             return nil
         }
         guard let url = inside(file.value) else {
-            problems.append(Diagnostic(
-                at: file.location, "listing file `\(file.value)` is outside the note's folder",
-                help: "keep listings in \(displayFolder)/ and name them relative to it, e.g. file=parallel_tools.py"))
+            problems.append(
+                Diagnostic(
+                    at: file.location, "listing file `\(file.value)` is outside the note's folder",
+                    help: "keep listings in \(displayFolder)/ and name them relative to it, e.g. file=parallel_tools.py"))
             return nil
         }
         if !body.isEmpty {
-            problems.append(Diagnostic(
-                at: fence, "listing has both a body and `file=\(file.value)`",
-                help: "leave the fence empty: the page shows the file itself, so page and program never disagree"))
+            problems.append(
+                Diagnostic(
+                    at: fence, "listing has both a body and `file=\(file.value)`",
+                    help: "leave the fence empty: the page shows the file itself, so page and program never disagree"))
             return nil
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let data = FileManager.default.contents(atPath: url.path)
         else {
-            problems.append(Diagnostic(
-                at: file.location, "listing file `\(file.value)` not found in \(displayFolder)/",
-                help: "create \(displayFolder)/\(file.value), or fix the name in `file=`"))
+            problems.append(
+                Diagnostic(
+                    at: file.location, "listing file `\(file.value)` not found in \(displayFolder)/",
+                    help: "create \(displayFolder)/\(file.value), or fix the name in `file=`"))
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -207,11 +224,13 @@ struct NoteResolver {
         guard !source.contains("://"), !source.hasPrefix("/"), !source.hasPrefix("data:"), !source.hasPrefix("#") else { return }
         let path = source.split(separator: "#").first.map(String.init) ?? source
         guard let url = inside(path) else {
-            problems.append(Diagnostic(at: location, "image `\(source)` is outside the note's folder", help: "put the image in \(displayFolder)/"))
+            problems.append(
+                Diagnostic(at: location, "image `\(source)` is outside the note's folder", help: "put the image in \(displayFolder)/"))
             return
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            problems.append(Diagnostic(at: location, "image `\(source)` not found in \(displayFolder)/", help: "add the file, or fix the path"))
+            problems.append(
+                Diagnostic(at: location, "image `\(source)` not found in \(displayFolder)/", help: "add the file, or fix the path"))
             return
         }
         files.insert(path)

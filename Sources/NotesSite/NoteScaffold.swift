@@ -46,7 +46,9 @@ package struct NoteScaffold: Hashable, Sendable {
             noteDate = parsed
         } else {
             let parts = Calendar.current.dateComponents([.year, .month, .day], from: today)
-            guard let year = parts.year, let month = parts.month, let day = parts.day, let parsed = NoteDate(year: year, month: month, day: day) else {
+            guard let year = parts.year, let month = parts.month, let day = parts.day,
+                let parsed = NoteDate(year: year, month: month, day: day)
+            else {
                 throw Diagnostic(at: nil, "cannot tell today's date", help: "pass --date YYYY-MM-DD")
             }
             noteDate = parsed
@@ -60,8 +62,8 @@ package struct NoteScaffold: Hashable, Sendable {
     /// The author named in `content/site.yml`, when it can be read.
     static func siteAuthor(_ layout: ProjectLayout) -> String? {
         guard let data = FileManager.default.contents(atPath: layout.siteConfig.path),
-              let config = try? SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: layout.display(layout.siteConfig)),
-              !config.author.isEmpty
+            let config = try? SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: layout.display(layout.siteConfig)),
+            !config.author.isEmpty
         else { return nil }
         return config.author
     }
@@ -97,7 +99,9 @@ package struct NoteScaffold: Hashable, Sendable {
     /// Whether `slug` is safe as a folder name and a URL segment.
     package static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.first != "-" && slug.last != "-"
-            && slug.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0) && !CharacterSet.uppercaseLetters.contains($0)) || $0 == "-" }
+            && slug.unicodeScalars.allSatisfy {
+                ($0.isASCII && CharacterSet.alphanumerics.contains($0) && !CharacterSet.uppercaseLetters.contains($0)) || $0 == "-"
+            }
     }
 
     /// The notes already in `content`: folder name by number, from `NN-slug` folder names.
@@ -206,15 +210,17 @@ package struct NoteScaffold: Hashable, Sendable {
         let fileManager = FileManager.default
         let folder = layout.content.appendingPathComponent(folderName, isDirectory: true)
         guard fileManager.fileExists(atPath: layout.siteConfig.path) else {
-            throw Diagnostic(at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
-                             help: "run `notes new` in the folder holding content/, or pass -C <dir>")
+            throw Diagnostic(
+                at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
+                help: "run `notes new` in the folder holding content/, or pass -C <dir>")
         }
         if fileManager.fileExists(atPath: folder.path) {
             throw Diagnostic(at: nil, "\(layout.display(folder)) already exists", help: "choose another title, --slug or --number")
         }
         if let taken = Self.existingNumbers(in: layout.content)[number] {
-            throw Diagnostic(at: nil, "note number \(number) is taken by \(layout.display(layout.content.appendingPathComponent(taken)))",
-                             help: "leave out --number to take the next free one")
+            throw Diagnostic(
+                at: nil, "note number \(number) is taken by \(layout.display(layout.content.appendingPathComponent(taken)))",
+                help: "leave out --number to take the next free one")
         }
         let staging = layout.content.appendingPathComponent(".new-\(folderName)-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -225,8 +231,9 @@ package struct NoteScaffold: Hashable, Sendable {
             try fileManager.moveItem(at: staging, to: folder)
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw Diagnostic(at: nil, "cannot write \(layout.display(folder))", help: "check that content/ is writable",
-                             reasons: [error.localizedDescription])
+            throw Diagnostic(
+                at: nil, "cannot write \(layout.display(folder))", help: "check that content/ is writable",
+                reasons: [error.localizedDescription])
         }
         return folder
     }

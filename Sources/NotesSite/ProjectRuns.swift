@@ -38,8 +38,9 @@ package struct ProjectRuns: Sendable {
             let matches = listings.filter { Self.matches($0, selector) }
             guard !matches.isEmpty else {
                 let known = Set(listings.map(\.noteSlug)).sorted().joined(separator: ", ")
-                throw Diagnostic(at: nil, "no runnable listing matches `\(selector)`",
-                                 help: known.isEmpty ? "mark a listing fence with `run` to make it runnable" : "notes with runnable listings: \(known)")
+                throw Diagnostic(
+                    at: nil, "no runnable listing matches `\(selector)`",
+                    help: known.isEmpty ? "mark a listing fence with `run` to make it runnable" : "notes with runnable listings: \(known)")
             }
             chosen += matches.filter { !chosen.contains($0) }
         }

@@ -7,8 +7,9 @@ extension RunFigure {
     /// The drawing of a `from=FILE` figure: the run's lanes, or the tool calls of one step.
     func diagram(transcript: Transcript?) throws(Diagnostic) -> Diagram {
         guard let transcript else {
-            throw Diagnostic(.warning, at: location, "the figure is drawn from the run of \(file), which has no stored transcript",
-                             help: "run `notes run` to record it; until then the figure shows a note instead")
+            throw Diagnostic(
+                .warning, at: location, "the figure is drawn from the run of \(file), which has no stored transcript",
+                help: "run `notes run` to record it; until then the figure shows a note instead")
         }
         guard let step = self.step else {
             guard let timeline = RunTimeline(transcript) else {
@@ -17,8 +18,9 @@ extension RunFigure {
             return .timeline(timeline)
         }
         guard let recorded = transcript.steps.first(where: { $0.number == step }) else {
-            throw Diagnostic(.warning, at: location, "the run of \(file) has no step \(step)",
-                             help: "it has steps 1 to \(transcript.steps.count)")
+            throw Diagnostic(
+                .warning, at: location, "the run of \(file) has no step \(step)",
+                help: "it has steps 1 to \(transcript.steps.count)")
         }
         let calls = recorded.blocks.filter { $0.type == "tool_use" }.map { block in
             TurnDiagram.Call(name: block.name ?? "tool", detail: Self.inputSummary(block.input ?? "{}"))

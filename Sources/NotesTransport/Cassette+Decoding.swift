@@ -15,16 +15,18 @@ extension Cassette {
         do {
             root = try JSONValue(parsing: bytes)
         } catch {
-            throw TransportError(.invalidCassette, at: SourceLocation(path: path), "the cassette is not valid JSON",
-                                 help: "fix the JSON or record the cassette again", reasons: [String(describing: error)])
+            throw TransportError(
+                .invalidCassette, at: SourceLocation(path: path), "the cassette is not valid JSON",
+                help: "fix the JSON or record the cassette again", reasons: [String(describing: error)])
         }
         let log = try reader.required(root["log"], "log")
         let notes = try reader.required(log["_notes"], "log._notes")
         let format = try reader.int(notes["format"], "log._notes.format")
         guard format <= Cassette.formatVersion else {
-            throw TransportError(.unsupportedFormat, at: SourceLocation(path: path),
-                                 "the cassette is in format \(format), newer than this notes reads (\(Cassette.formatVersion))",
-                                 help: "update notes, or record the cassette again with this version")
+            throw TransportError(
+                .unsupportedFormat, at: SourceLocation(path: path),
+                "the cassette is in format \(format), newer than this notes reads (\(Cassette.formatVersion))",
+                help: "update notes, or record the cassette again with this version")
         }
         let provenanceText = try reader.string(notes["provenance"], "log._notes.provenance")
         guard let provenance = Provenance(rawValue: provenanceText) else {
@@ -102,8 +104,9 @@ struct HARReader {
         let data = value["data"]
         let text = value["text"]?.stringValue
         guard data != nil || text != nil else { throw invalid(at, "needs \"data\" (JSON), \"text\" or \"raw\"") }
-        return SSEEvent(offset: offset, event: value["event"]?.stringValue, data: data, text: data == nil ? text : nil,
-                        escapesNonASCII: value["asciiEscaped"]?.boolValue ?? false, raw: nil)
+        return SSEEvent(
+            offset: offset, event: value["event"]?.stringValue, data: data, text: data == nil ? text : nil,
+            escapesNonASCII: value["asciiEscaped"]?.boolValue ?? false, raw: nil)
     }
 
     // MARK: - Scalars
@@ -134,7 +137,8 @@ struct HARReader {
     func milliseconds(_ value: JSONValue?) -> Int { max(0, Int((value?.doubleValue ?? 0).rounded())) }
 
     func invalid(_ at: String, _ problem: String) -> TransportError {
-        TransportError(.invalidCassette, at: SourceLocation(path: path), "\(at) \(problem)",
-                       help: "see docs/transport.md for the cassette format")
+        TransportError(
+            .invalidCassette, at: SourceLocation(path: path), "\(at) \(problem)",
+            help: "see docs/transport.md for the cassette format")
     }
 }

@@ -34,8 +34,10 @@ package struct Cassette: Sendable, Hashable {
         package var comment: String?
 
         /// Creates metadata in the current format.
-        package init(recordedAt: Date, engine: String, client: String? = nil, toolVersion: String,
-                    provenance: Provenance = .recorded, comment: String? = nil) {
+        package init(
+            recordedAt: Date, engine: String, client: String? = nil, toolVersion: String,
+            provenance: Provenance = .recorded, comment: String? = nil
+        ) {
             self.formatVersion = Cassette.formatVersion
             self.recordedAt = recordedAt
             self.engine = engine
@@ -70,15 +72,17 @@ extension Cassette {
     package static func load(from url: URL) throws -> Cassette {
         let path = displayPath(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw TransportError(.cassetteMissing, at: SourceLocation(path: path), "cassette not found",
-                                 help: "record it first with `notes exec --record --cassette \(path) -- ...`")
+            throw TransportError(
+                .cassetteMissing, at: SourceLocation(path: path), "cassette not found",
+                help: "record it first with `notes exec --record --cassette \(path) -- ...`")
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw TransportError(.cassetteUnreadable, at: SourceLocation(path: path), "cannot read the cassette",
-                                 help: "check the file's permissions", reasons: [String(describing: error)])
+            throw TransportError(
+                .cassetteUnreadable, at: SourceLocation(path: path), "cannot read the cassette",
+                help: "check the file's permissions", reasons: [String(describing: error)])
         }
         return try Cassette(decoding: Array(data), path: path)
     }
@@ -96,15 +100,17 @@ extension Cassette {
         let path = displayPath(url)
         let bytes = encoded()
         for secret in secrets where !secret.isEmpty && containsSecret(secret, in: bytes) {
-            throw TransportError(.keyInCassette, at: SourceLocation(path: path),
-                                 "the engine key would have been written to the cassette; nothing was written",
-                                 help: "the key reached a body in a form redaction cannot scrub; check what the program sends")
+            throw TransportError(
+                .keyInCassette, at: SourceLocation(path: path),
+                "the engine key would have been written to the cassette; nothing was written",
+                help: "the key reached a body in a form redaction cannot scrub; check what the program sends")
         }
         do {
             try AtomicFile.write(bytes, to: url)
         } catch {
-            throw TransportError(.writeFailed, at: SourceLocation(path: path), "cannot write the cassette; the previous one is intact",
-                                 help: "check that the folder exists and is writable", reasons: [String(describing: error)])
+            throw TransportError(
+                .writeFailed, at: SourceLocation(path: path), "cannot write the cassette; the previous one is intact",
+                help: "check that the folder exists and is writable", reasons: [String(describing: error)])
         }
     }
 

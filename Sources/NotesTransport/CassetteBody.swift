@@ -60,14 +60,15 @@ package enum CassetteBody: Sendable, Hashable {
         case .json(let value, let escapes): .json(value.mapStrings(transform), escapesNonASCII: escapes)
         case .text(let text): .text(transform(text))
         case .events(let events):
-            .events(events.map { event in
-                var event = event
-                event.data = event.data?.mapStrings(transform)
-                event.text = event.text.map(transform)
-                event.raw = event.raw.map(transform)
-                event.event = event.event.map(transform)
-                return event
-            })
+            .events(
+                events.map { event in
+                    var event = event
+                    event.data = event.data?.mapStrings(transform)
+                    event.text = event.text.map(transform)
+                    event.raw = event.raw.map(transform)
+                    event.event = event.event.map(transform)
+                    return event
+                })
         }
     }
 }

@@ -107,7 +107,10 @@ package struct CassetteEntry: Sendable, Hashable {
     package var comment: String?
 
     /// Creates an entry.
-    package init(startedDateTime: Date, request: CassetteRequest, response: CassetteResponse, timings: CassetteTimings = .init(), comment: String? = nil) {
+    package init(
+        startedDateTime: Date, request: CassetteRequest, response: CassetteResponse, timings: CassetteTimings = .init(),
+        comment: String? = nil
+    ) {
         self.startedDateTime = startedDateTime
         self.request = request
         self.response = response

@@ -5,9 +5,9 @@ import NotesRecords
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One exchange with the engine through libcurl, on a thread of its own: the only file that calls
@@ -270,11 +270,11 @@ private let receiveBody: notes_curl_data_callback = { data, size, count, context
 private let openSocket: notes_curl_socket_callback = { _, _, address in
     guard let address else { return CURL_SOCKET_BAD }
     #if os(Linux)
-    return socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
+        return socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
     #else
-    let descriptor = socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
-    if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-    return descriptor
+        let descriptor = socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
+        if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        return descriptor
     #endif
 }
 

@@ -15,8 +15,10 @@ package struct CurlUpstream: HTTPUpstream {
         /// Hosts reached without a proxy: the environment's `no_proxy`, plus loopback.
         package var noProxy: String
 
-        package init(certificateAuthorities: URL? = nil, idleTimeout: Duration = .seconds(600),
-                     environment: [String: String] = ProcessInfo.processInfo.environment) {
+        package init(
+            certificateAuthorities: URL? = nil, idleTimeout: Duration = .seconds(600),
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) {
             self.certificateAuthorities = certificateAuthorities
             self.idleTimeout = idleTimeout
             let inherited = environment["no_proxy"] ?? environment["NO_PROXY"] ?? ""

@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// Error responses in the engine's own shape, so the SDK raises its usual exception types.
 ///
 /// `{"type":"error","error":{"type":"authentication_error","message":"..."},"request_id":"req_..."}`
@@ -9,8 +10,12 @@ struct EngineError: Sendable {
 
     /// 401: the request did not carry this run's token.
     static func unauthorized() -> EngineError {
-        EngineError(status: 401, type: "authentication_error",
-                    message: "notes transport: missing or wrong API key; send the run's token from ANTHROPIC_API_KEY as x-api-key or Authorization: Bearer")
+        EngineError(
+            status: 401, type: "authentication_error",
+            message:
+                "notes transport: missing or wrong API key; send the run's token from ANTHROPIC_API_KEY as x-api-key or Authorization: "
+                + "Bearer"
+        )
     }
 
     /// 404: outside the Messages API, or not a path this mode serves.
@@ -40,7 +45,11 @@ struct EngineError: Sendable {
             "error": ["type": .string(type), "message": .string(message)],
             "request_id": .string(requestID),
         ]
-        return ([CassetteHeader("content-type", "application/json"), CassetteHeader("request-id", requestID),
-                 CassetteHeader("x-should-retry", "false")], body.serialized())
+        return (
+            [
+                CassetteHeader("content-type", "application/json"), CassetteHeader("request-id", requestID),
+                CassetteHeader("x-should-retry", "false"),
+            ], body.serialized()
+        )
     }
 }

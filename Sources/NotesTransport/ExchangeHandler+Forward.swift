@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import HummingbirdCore
 import NIOCore
-import HTTPTypes
 
 extension ExchangeHandler {
     /// Forwards to the engine with the real key, streams the answer back as it arrives, and in
@@ -9,14 +9,18 @@ extension ExchangeHandler {
     func forward(_ incoming: Incoming, writer: consuming ResponseWriter) async throws {
         guard let upstream, let engineKey else { throw DroppedConnection() }
         let url = engine.absoluteString.trimmingSuffix("/") + incoming.path
-        let request = UpstreamRequest(method: incoming.method, url: url, headers: upstreamHeaders(incoming, key: engineKey), body: incoming.body)
+        let request = UpstreamRequest(
+            method: incoming.method, url: url, headers: upstreamHeaders(incoming, key: engineKey), body: incoming.body)
         var capture = Capture(incoming: incoming, url: url, sent: ContinuousClock.now)
         let response: UpstreamResponse
         do {
             response = try await upstream.send(request, timeout: configuration.upstreamTimeout)
         } catch {
             // Mirror the failure: the client sees its connection drop, as it would have without us.
-            await log.warn("request \(incoming.number) (\(incoming.method) \(incoming.path)): the engine could not be reached: \(redactor.scrub(String(describing: error)))")
+            await log.warn(
+                "request \(incoming.number) (\(incoming.method) \(incoming.path)): the engine could not be reached: "
+                    + "\(redactor.scrub(String(describing: error)))"
+            )
             await finish(&capture, status: 0, error: "connection to the engine failed before a response")
             throw DroppedConnection()
         }
@@ -102,12 +106,15 @@ extension ExchangeHandler {
         let response = capture.response
         let entry = CassetteEntry(
             startedDateTime: capture.incoming.wallClock.truncatedToMilliseconds,
-            request: CassetteRequest(method: capture.incoming.method, url: capture.url, headers: capture.incoming.headers,
-                                     body: .capture(capture.incoming.body)),
-            response: CassetteResponse(status: status, statusText: response?.reason ?? "", headers: response?.headers ?? [],
-                                       body: capture.body, error: error),
-            timings: CassetteTimings(send: Self.milliseconds(capture.sent - capture.incoming.received),
-                                     wait: Self.milliseconds(head - capture.sent), receive: Self.milliseconds(end - head)))
+            request: CassetteRequest(
+                method: capture.incoming.method, url: capture.url, headers: capture.incoming.headers,
+                body: .capture(capture.incoming.body)),
+            response: CassetteResponse(
+                status: status, statusText: response?.reason ?? "", headers: response?.headers ?? [],
+                body: capture.body, error: error),
+            timings: CassetteTimings(
+                send: Self.milliseconds(capture.sent - capture.incoming.received),
+                wait: Self.milliseconds(head - capture.sent), receive: Self.milliseconds(end - head)))
         await log.record(capture.incoming.number, redactor.redact(entry))
     }
 }

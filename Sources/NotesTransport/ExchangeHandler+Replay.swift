@@ -1,13 +1,14 @@
+import HTTPTypes
 import HummingbirdCore
 import NIOCore
-import HTTPTypes
 
 extension ExchangeHandler {
     /// Answers from the cassette: the matched entry's status, headers and body, at recorded pace
     /// or at once; a recorded drop is replayed as a drop.
     func replay(_ incoming: Incoming, writer: consuming ResponseWriter) async throws {
         let body = CassetteBody.capture(incoming.body)
-        switch await log.match(number: incoming.number, method: incoming.method, path: incoming.path, headers: incoming.headers, body: body) {
+        switch await log.match(number: incoming.number, method: incoming.method, path: incoming.path, headers: incoming.headers, body: body)
+        {
         case .miss(let miss):
             try await send(.miss(miss), number: incoming.number, writer: writer)
         case .hit(let index):
@@ -29,7 +30,8 @@ extension ExchangeHandler {
         guard let events = response.body.events else {
             if paced { try await Task.sleep(until: base + .milliseconds(entry.timings.total)) }
             await log.responded(incoming.number, status: response.status, entryIndex: index, at: now)
-            try await writeWhole(status: response.status, reason: response.statusText, headers: headers, body: response.body.wireBytes, writer: writer)
+            try await writeWhole(
+                status: response.status, reason: response.statusText, headers: headers, body: response.body.wireBytes, writer: writer)
             await log.ended(incoming.number, at: now)
             return
         }

@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import HummingbirdCore
 import NIOCore
-import HTTPTypes
 
 /// Answers one request on the loopback server: checks the run's token, then replays or forwards.
 ///
@@ -53,8 +53,9 @@ struct ExchangeHandler: Sendable {
             return try await send(.tooLarge(configuration.maximumRequestBytes), number: number, writer: writer)
         }
         configuration.onRequest?(number, method, path)
-        let exchange = Incoming(number: number, method: method, path: path, headers: headers, body: body,
-                                scheme: scheme, received: received, wallClock: wallClock)
+        let exchange = Incoming(
+            number: number, method: method, path: path, headers: headers, body: body,
+            scheme: scheme, received: received, wallClock: wallClock)
         switch mode {
         case .replay: try await replay(exchange, writer: writer)
         case .record, .live: try await forward(exchange, writer: writer)
@@ -82,14 +83,16 @@ struct ExchangeHandler: Sendable {
     func credentialScheme(_ headers: [CassetteHeader]) -> CredentialScheme? {
         if let key = headers.value(of: "x-api-key"), constantTimeEqual(key, token) { return .apiKeyHeader }
         if let authorization = headers.value(of: "authorization"), authorization.lowercased().hasPrefix("bearer "),
-           constantTimeEqual(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), token) {
+            constantTimeEqual(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), token)
+        {
             return .bearer
         }
         return nil
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -32,8 +32,10 @@ package struct UpstreamResponse: Sendable {
     package var cancel: @Sendable () -> Void
 
     /// Creates a response; `cancel` stops the rest of the body from being fetched.
-    package init(status: Int, reason: String, headers: [CassetteHeader], body: AsyncThrowingStream<[UInt8], any Error>,
-                 cancel: @escaping @Sendable () -> Void = {}) {
+    package init(
+        status: Int, reason: String, headers: [CassetteHeader], body: AsyncThrowingStream<[UInt8], any Error>,
+        cancel: @escaping @Sendable () -> Void = {}
+    ) {
         self.status = status
         self.reason = reason
         self.headers = headers

@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// One place where two JSON values differ, named by a JSON path such as `$.messages[1].content`.
 package struct JSONDifference: Sendable, Hashable, CustomStringConvertible {
     /// Where, as a JSON path from the root `$`.
@@ -63,7 +64,8 @@ package enum JSONDiff {
 
     /// `.key` for identifier-like keys, `["odd key"]` otherwise.
     private static func component(_ key: String) -> String {
-        let simple = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        let simple =
+            !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
             && !("0"..."9").contains(key.unicodeScalars.first!)
         return simple ? "." + key : "[" + JSONValue.string(key).text() + "]"
     }

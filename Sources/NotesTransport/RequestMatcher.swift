@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// Finds the recorded exchange that answers a request: same method, path and canonical body.
 ///
 /// Headers never decide a match (retry counters and timeouts change between runs). Identical
@@ -44,22 +45,28 @@ struct RequestMatcher: Sendable {
         // Hand-written entries often carry no headers at all; only compare real recordings.
         guard recorded.value(of: "anthropic-version") != nil else { return [] }
         return ["anthropic-version", "anthropic-beta"].compactMap { name in
-            let old = recorded.value(of: name), new = headers.value(of: name)
+            let old = recorded.value(of: name)
+            let new = headers.value(of: name)
             guard old != new else { return nil }
-            return "request \(number): \(name) is \(new.map { "\"\($0)\"" } ?? "absent") but the cassette recorded \(old.map { "\"\($0)\"" } ?? "none") (entry \(index)); re-record if the API changed"
+            return
+                "request \(number): \(name) is \(new.map { "\"\($0)\"" } ?? "absent") but the cassette recorded "
+                + "\(old.map { "\"\($0)\"" } ?? "none") (entry \(index)); re-record if the API changed"
         }
     }
 
     // MARK: - Misses
 
     private func miss(number: Int, method: String, path: String, body: CassetteBody, key: String) -> ReplayMiss {
-        var result = ReplayMiss(number: number, method: method, path: path, closestEntry: nil, differences: [],
-                                reason: "is not in the cassette, which is empty.")
+        var result = ReplayMiss(
+            number: number, method: method, path: path, closestEntry: nil, differences: [],
+            reason: "is not in the cassette, which is empty.")
         guard !entries.isEmpty else { return result }
         if let twin = keys.firstIndex(of: key) {
             let recorded = keys.filter { $0 == key }.count
             result.closestEntry = twin
-            result.reason = "repeats entry \(twin), but the cassette answers this request only \(recorded) time\(recorded == 1 ? "" : "s") and this run asked again."
+            result.reason =
+                "repeats entry \(twin), but the cassette answers this request only \(recorded) time\(recorded == 1 ? "" : "s") and this "
+                + "run asked again."
             return result
         }
         let scored = entries.indices.map { index in (index, distance(to: entries[index].request, method: method, path: path, body: body)) }
@@ -70,16 +77,23 @@ struct RequestMatcher: Sendable {
         return result
     }
 
-    private func distance(to recorded: CassetteRequest, method: String, path: String, body: CassetteBody) -> (score: Int, differences: [JSONDifference]) {
+    private func distance(to recorded: CassetteRequest, method: String, path: String, body: CassetteBody) -> (
+        score: Int, differences: [JSONDifference]
+    ) {
         var differences: [JSONDifference] = []
-        if recorded.method != method { differences.append(JSONDifference(path: "method", recorded: .string(recorded.method), actual: .string(method))) }
-        if recorded.path != path { differences.append(JSONDifference(path: "path", recorded: .string(recorded.path), actual: .string(path))) }
+        if recorded.method != method {
+            differences.append(JSONDifference(path: "method", recorded: .string(recorded.method), actual: .string(method)))
+        }
+        if recorded.path != path {
+            differences.append(JSONDifference(path: "path", recorded: .string(recorded.path), actual: .string(path)))
+        }
         // Another endpoint is further away than any body difference on the same endpoint.
         let endpointPenalty = differences.count * 1_000_000
         if let old = recorded.body.matchingJSON, let new = body.matchingJSON {
             differences += JSONDiff.differences(recorded: old, actual: new)
         } else if recorded.body.matchingText != body.matchingText {
-            differences.append(JSONDifference(path: "body", recorded: .string(recorded.body.matchingText), actual: .string(body.matchingText)))
+            differences.append(
+                JSONDifference(path: "body", recorded: .string(recorded.body.matchingText), actual: .string(body.matchingText)))
         }
         return (endpointPenalty + differences.count, differences)
     }

@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// One server-sent event of a streamed response, with when it arrived.
 ///
 /// Stored as `{"offset": 412, "event": "content_block_delta", "data": {...}}`. When the bytes were not
@@ -48,8 +49,9 @@ package struct SSEEvent: Sendable, Hashable {
 
     /// Reads one event's bytes (blank line included), choosing the plain shape only when it is exact.
     static func parse(_ bytes: [UInt8], offset: Int) -> SSEEvent {
-        let verbatim = SSEEvent(offset: offset, event: nil, data: nil, text: nil, escapesNonASCII: false,
-                                raw: String(decoding: bytes, as: UTF8.self))
+        let verbatim = SSEEvent(
+            offset: offset, event: nil, data: nil, text: nil, escapesNonASCII: false,
+            raw: String(decoding: bytes, as: UTF8.self))
         guard let text = String(validatingUTF8: bytes), text.hasSuffix("\n\n") else { return verbatim }
         let lines = text.dropLast(2).split(separator: "\n", omittingEmptySubsequences: false)
         var name: String?
@@ -83,7 +85,9 @@ extension String {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: self = String(scalars); return
+            case .emptyInput:
+                self = String(scalars)
+                return
             case .error: return nil
             }
         }

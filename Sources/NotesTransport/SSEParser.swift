@@ -21,8 +21,10 @@ struct SSEParser: Sendable {
     /// Ends the stream, keeping any unterminated bytes as a last event.
     mutating func finish(offset: Int) {
         guard !buffer.isEmpty else { return }
-        events.append(SSEEvent(offset: offset, event: nil, data: nil, text: nil, escapesNonASCII: false,
-                               raw: String(decoding: buffer, as: UTF8.self)))
+        events.append(
+            SSEEvent(
+                offset: offset, event: nil, data: nil, text: nil, escapesNonASCII: false,
+                raw: String(decoding: buffer, as: UTF8.self)))
         buffer = []
     }
 

@@ -27,7 +27,8 @@ actor SessionLog {
     /// Finds the recorded answer for a replayed request, noting a miss or version warnings.
     func match(number: Int, method: String, path: String, headers: [CassetteHeader], body: CassetteBody) -> RequestMatcher.MatchResult {
         guard var matcher else {
-            let miss = ReplayMiss(number: number, method: method, path: path, closestEntry: nil, differences: [], reason: "cannot be replayed: no cassette.")
+            let miss = ReplayMiss(
+                number: number, method: method, path: path, closestEntry: nil, differences: [], reason: "cannot be replayed: no cassette.")
             misses.append(miss)
             return .miss(miss)
         }
@@ -64,8 +65,12 @@ actor SessionLog {
     }
 
     /// Everything, in request order: exchanges, misses, warnings, recorded entries, unasked entries.
-    func snapshot() -> (exchanges: [ServedExchange], misses: [ReplayMiss], warnings: [String], recorded: [(Int, CassetteEntry)], unanswered: [Int]) {
-        (exchanges.values.sorted { $0.number < $1.number }, misses.sorted { $0.number < $1.number }, warnings,
-         recorded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, matcher?.unanswered ?? [])
+    func snapshot() -> (
+        exchanges: [ServedExchange], misses: [ReplayMiss], warnings: [String], recorded: [(Int, CassetteEntry)], unanswered: [Int]
+    ) {
+        (
+            exchanges.values.sorted { $0.number < $1.number }, misses.sorted { $0.number < $1.number }, warnings,
+            recorded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, matcher?.unanswered ?? []
+        )
     }
 }

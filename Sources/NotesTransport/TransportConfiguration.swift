@@ -54,15 +54,17 @@ package struct TransportConfiguration: Sendable {
     /// Checks what would make the session fail later, before any socket is opened.
     func validate() throws {
         guard let scheme = engine.scheme?.lowercased(), ["http", "https"].contains(scheme), engine.host != nil else {
-            throw TransportError(.invalidEngine, "the engine URL `\(engine.absoluteString)` is not an http(s) URL",
-                                 help: "pass a base URL such as https://api.anthropic.com")
+            throw TransportError(
+                .invalidEngine, "the engine URL `\(engine.absoluteString)` is not an http(s) URL",
+                help: "pass a base URL such as https://api.anthropic.com")
         }
         if mode != .live, cassette == nil {
             throw TransportError(.cassetteMissing, "\(mode.rawValue) mode needs a cassette", help: "pass --cassette FILE")
         }
         if mode != .replay, engineKey?.value.isEmpty ?? true {
-            throw TransportError(.keyMissing, "\(mode.rawValue) mode needs the engine's key",
-                                 help: "set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored)")
+            throw TransportError(
+                .keyMissing, "\(mode.rawValue) mode needs the engine's key",
+                help: "set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored)")
         }
     }
 }

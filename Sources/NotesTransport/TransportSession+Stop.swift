@@ -10,8 +10,9 @@ extension TransportSession {
         try await lifecycle.finish()
         await shutDown()
         let snapshot = await log.snapshot()
-        var report = TransportReport(mode: mode, pace: pace, exchanges: snapshot.exchanges, misses: snapshot.misses,
-                                     warnings: snapshot.warnings, cassette: replayed)
+        var report = TransportReport(
+            mode: mode, pace: pace, exchanges: snapshot.exchanges, misses: snapshot.misses,
+            warnings: snapshot.warnings, cassette: replayed)
         if mode == .replay, !snapshot.unanswered.isEmpty {
             let shown = snapshot.unanswered.prefix(10).map(String.init).joined(separator: ", ")
             let list = snapshot.unanswered.count > 10 ? shown + ", …" : shown
@@ -23,8 +24,9 @@ extension TransportSession {
         for position in report.exchanges.indices {
             report.exchanges[position].entryIndex = indices[report.exchanges[position].number]
         }
-        let metadata = Cassette.Metadata(recordedAt: startedAt.truncatedToMilliseconds, engine: configuration.engine.absoluteString.trimmingSuffix("/"),
-                                         client: await log.userAgent, toolVersion: configuration.toolVersion)
+        let metadata = Cassette.Metadata(
+            recordedAt: startedAt.truncatedToMilliseconds, engine: configuration.engine.absoluteString.trimmingSuffix("/"),
+            client: await log.userAgent, toolVersion: configuration.toolVersion)
         let cassette = Cassette(metadata: metadata, entries: snapshot.recorded.map(\.1))
         try cassette.save(to: url, forbidding: [configuration.engineKey?.value, token].compactMap { $0 })
         report.cassette = cassette

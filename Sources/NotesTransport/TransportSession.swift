@@ -34,9 +34,11 @@ package final class TransportSession: Sendable {
     package let clockStart: ContinuousClock.Instant
     let lifecycle = Lifecycle()
 
-    private init(configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: LoopbackServer,
-                 upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date,
-                 clockStart: ContinuousClock.Instant) {
+    private init(
+        configuration: TransportConfiguration, baseURL: URL, token: String, log: SessionLog, server: LoopbackServer,
+        upstream: (any HTTPUpstream)?, replayed: Cassette?, startedAt: Date,
+        clockStart: ContinuousClock.Instant
+    ) {
         self.configuration = configuration
         self.mode = configuration.mode
         self.pace = configuration.pace
@@ -58,7 +60,9 @@ package final class TransportSession: Sendable {
         let replayed = try configuration.mode == .replay ? Cassette.load(from: configuration.cassette!) : nil
         let token = Self.makeToken()
         let log = SessionLog(matcher: replayed.map { RequestMatcher(entries: $0.entries) })
-        let upstream: (any HTTPUpstream)? = configuration.mode == .replay ? nil : (configuration.upstream ?? CurlUpstream(certificateAuthorities: configuration.certificateAuthorities))
+        let upstream: (any HTTPUpstream)? =
+            configuration.mode == .replay
+            ? nil : (configuration.upstream ?? CurlUpstream(certificateAuthorities: configuration.certificateAuthorities))
         let startedAt = Date()
         let clockStart = ContinuousClock.now
         let handler = ExchangeHandler(
@@ -73,13 +77,15 @@ package final class TransportSession: Sendable {
             }
         } catch {
             await upstream?.shutdown()
-            throw TransportError(.serverFailed, "the loopback server could not start on 127.0.0.1",
-                                 help: "check that the loopback interface is up")
+            throw TransportError(
+                .serverFailed, "the loopback server could not start on 127.0.0.1",
+                help: "check that the loopback interface is up")
         }
         let port = server.port
-        return TransportSession(configuration: configuration, baseURL: URL(string: "http://127.0.0.1:\(port)")!, token: token,
-                                log: log, server: server, upstream: upstream, replayed: replayed, startedAt: startedAt,
-                                clockStart: clockStart)
+        return TransportSession(
+            configuration: configuration, baseURL: URL(string: "http://127.0.0.1:\(port)")!, token: token,
+            log: log, server: server, upstream: upstream, replayed: replayed, startedAt: startedAt,
+            clockStart: clockStart)
     }
 
     /// 32 random bytes from the system's secure generator, as hex.

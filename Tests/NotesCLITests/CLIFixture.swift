@@ -19,10 +19,11 @@ struct CLIFixture {
         for name in ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"] { environment[name] = nil }
         environment["NO_COLOR"] = "1"
         environment["CI"] = "1"
-        return try await runTestProcess([try notesBinary().path] + arguments + ["-C", project.root.path],
-                                        environment: environment, directory: project.root,
-                                        outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("notes-cli-\(UUID().uuidString)"),
-                                        timeout: timeout)
+        return try await runTestProcess(
+            [try notesBinary().path] + arguments + ["-C", project.root.path],
+            environment: environment, directory: project.root,
+            outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("notes-cli-\(UUID().uuidString)"),
+            timeout: timeout)
     }
 
     func remove() { project.remove() }

@@ -12,8 +12,10 @@ import Testing
         #expect(run.stdout.contains("✔ 03-do-it-all-at-once/parallel_tools.py: exit 0"))
         #expect(run.stdout.contains("03-do-it-all-at-once/parallel_tools.py  replay (fast)  4      4            4"))
         // The progress line and the summary table give the same duration: the transcript's.
-        let transcript = try JSONSerialization.jsonObject(
-            with: Data(try fixture.project.read("content/03-do-it-all-at-once/runs/parallel_tools.transcript.json").utf8)) as? [String: Any]
+        let transcript =
+            try JSONSerialization.jsonObject(
+                with: Data(try fixture.project.read("content/03-do-it-all-at-once/runs/parallel_tools.transcript.json").utf8))
+            as? [String: Any]
         let duration = String(format: "%.1fs", Double(try #require(transcript?["duration_ms"] as? Int)) / 1000)
         #expect(run.stdout.contains("parallel_tools.py: exit 0 in \(duration) · 4 steps"), "\(run.stdout)")
         #expect(run.stdout.contains("  \(duration)  "), "\(run.stdout)")
@@ -28,7 +30,8 @@ import Testing
             "<span class=\"run-exit\">exit 0</span>",
             "Reconstructed from the published transcript of a run on 21 May 2026 against claude-sonnet-4-6; replayed at full speed.",
             "<summary>Steps: 4 model calls, 4 tool calls</summary>",
-            "<dt class=\"step-action\">Action 2</dt><dd class=\"step-action\"><pre>check_calendar({&quot;email&quot;:&quot;sarah@abc.com&quot;})</pre></dd>",
+            "<dt class=\"step-action\">Action 2</dt><dd "
+                + "class=\"step-action\"><pre>check_calendar({&quot;email&quot;:&quot;sarah@abc.com&quot;})</pre></dd>",
         ] {
             #expect(page.contains(expected) || page.contains(expected.replacingOccurrences(of: "&#39;", with: "'")), "missing: \(expected)")
         }
@@ -42,9 +45,13 @@ import Testing
         try fixture.project.write(file, try fixture.project.read(file).replacingOccurrences(of: "# --- Tools", with: "# --- tools"))
         let stale = try await fixture.notes(["check"])
         #expect(stale.status == 1)
-        let fenceLine = try fixture.project.read("content/03-do-it-all-at-once/note.md").split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("file=parallel_tools.py") }.map { $0 + 1 }
-        #expect(stale.stderr.contains("content/03-do-it-all-at-once/note.md:\(fenceLine ?? 0):1: error: the stored run of parallel_tools.py is stale"))
+        let fenceLine = try fixture.project.read("content/03-do-it-all-at-once/note.md").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .firstIndex { $0.contains("file=parallel_tools.py") }.map { $0 + 1 }
+        #expect(
+            stale.stderr.contains(
+                "content/03-do-it-all-at-once/note.md:\(fenceLine ?? 0):1: error: the stored run of parallel_tools.py is stale"))
         #expect(stale.stderr.contains("Reason: parallel_tools.py changed since the run"))
         #expect(stale.stderr.contains("help: refresh it with `notes run 03-do-it-all-at-once`"))
     }

@@ -32,8 +32,9 @@ import Testing
         }
         let printed = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         let address = try #require(url, "no Serving line: \(printed)")
-        let page = try await runTestProcess(["/usr/bin/curl", "-sS", address + "notes/03-do-it-all-at-once/"], environment: ["PATH": "/usr/bin:/bin"],
-                                            directory: fixture.project.root)
+        let page = try await runTestProcess(
+            ["/usr/bin/curl", "-sS", address + "notes/03-do-it-all-at-once/"], environment: ["PATH": "/usr/bin:/bin"],
+            directory: fixture.project.root)
         #expect(page.stdout.contains("<h1>Do it all at once"))
         #expect(page.stdout.contains("notes-live-reload"))
 

@@ -6,12 +6,13 @@ import Testing
         let diagnostic = Diagnostic(
             at: SourceLocation(path: "content/03-x/note.md", line: 12, column: 3), "unknown listing attribute `capton`",
             help: "did you mean `caption`?", reasons: ["first", "second"])
-        #expect(diagnostic.description == """
-            content/03-x/note.md:12:3: error: unknown listing attribute `capton`
-              help: did you mean `caption`?
-              Reason: first
-              Reason: second
-            """)
+        #expect(
+            diagnostic.description == """
+                content/03-x/note.md:12:3: error: unknown listing attribute `capton`
+                  help: did you mean `caption`?
+                  Reason: first
+                  Reason: second
+                """)
     }
 
     @Test func dropsUnknownLineAndColumn() {

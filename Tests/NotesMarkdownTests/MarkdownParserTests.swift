@@ -14,7 +14,10 @@ import Testing
         let document = parser.parse(
             "Intro\n\n```python file=parallel_tools.py caption=\"A ReAct loop\" run\n```\n", path: "n.md", firstLine: 10)
         let block = try #require(document.blocks.last)
-        guard case .codeBlock(let code) = block.kind else { Issue.record("not a code block"); return }
+        guard case .codeBlock(let code) = block.kind else {
+            Issue.record("not a code block")
+            return
+        }
         #expect(block.location == SourceLocation(path: "n.md", line: 12, column: 1))
         #expect(code.info.language == "python")
         #expect(code.info["file"] == "parallel_tools.py")
@@ -44,18 +47,23 @@ import Testing
 
     @Test func indentedCodeIsNotFenced() {
         let document = parser.parse("Para\n\n    code\n", path: "n.md")
-        guard case .codeBlock(let code) = document.blocks[1].kind else { Issue.record("no code"); return }
+        guard case .codeBlock(let code) = document.blocks[1].kind else {
+            Issue.record("no code")
+            return
+        }
         #expect(!code.isFenced)
         #expect(code.literal == "code\n")
     }
 
     @Test func buildsNestedInlines() {
         let document = parser.parse("A *b **c** [d](u \"t\")* `e` ![f](g.png)\n", path: "n.md")
-        #expect(document.blocks[0].kind == .paragraph([
-            .text("A "),
-            .emphasis([.text("b "), .strong([.text("c")]), .text(" "), .link(destination: "u", title: "t", [.text("d")])]),
-            .text(" "), .code("e"), .text(" "), .image(source: "g.png", title: "", alt: [.text("f")]),
-        ]))
+        #expect(
+            document.blocks[0].kind
+                == .paragraph([
+                    .text("A "),
+                    .emphasis([.text("b "), .strong([.text("c")]), .text(" "), .link(destination: "u", title: "t", [.text("d")])]),
+                    .text(" "), .code("e"), .text(" "), .image(source: "g.png", title: "", alt: [.text("f")]),
+                ]))
     }
 
     @Test func deepNestingDoesNotOverflowTheStack() {

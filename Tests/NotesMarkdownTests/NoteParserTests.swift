@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func readsEveryFrontMatterField() throws {
-        let note = try parser.parse("""
+        let note = try parser.parse(
+            """
             ---
             number: 3
             title: "Do it all at once: parallel tool calls"
@@ -54,50 +55,57 @@ import Testing
     }
 
     @Test func missingFrontMatterIsAnErrorAtLineOne() {
-        #expect(message("# Just a heading\n") == """
-            content/03-x/note.md:1:1: error: missing front matter
-              help: did you forget to add `---`? Start the file with a line `---`, the fields (`title: ...`), then `---`
-            """)
+        #expect(
+            message("# Just a heading\n") == """
+                content/03-x/note.md:1:1: error: missing front matter
+                  help: did you forget to add `---`? Start the file with a line `---`, the fields (`title: ...`), then `---`
+                """)
     }
 
     @Test func unclosedFrontMatterSaysSo() {
-        #expect(message("---\ntitle: T\n# Heading\n") == """
-            content/03-x/note.md:1:1: error: front matter is not closed
-              help: add a line `---` after the last field
-            """)
+        #expect(
+            message("---\ntitle: T\n# Heading\n") == """
+                content/03-x/note.md:1:1: error: front matter is not closed
+                  help: add a line `---` after the last field
+                """)
     }
 
     @Test func badYAMLPointsAtTheLineInTheFile() {
-        #expect(message("---\nnumber: 3\ntitle: Parallel: tools: here\ndate: 2026-04-26\n---\n") == """
-            content/03-x/note.md:3:16: error: invalid YAML: mapping values are not allowed in this context
-              help: quote values that contain `: ` or start with a special character, e.g. title: "A: B"
-            """)
+        #expect(
+            message("---\nnumber: 3\ntitle: Parallel: tools: here\ndate: 2026-04-26\n---\n") == """
+                content/03-x/note.md:3:16: error: invalid YAML: mapping values are not allowed in this context
+                  help: quote values that contain `: ` or start with a special character, e.g. title: "A: B"
+                """)
     }
 
     @Test func missingTitleIsReported() {
-        #expect(message("---\nnumber: 3\ndate: 2026-04-26\n---\nBody\n") == """
-            content/03-x/note.md:1:1: error: missing required field `title`
-              help: add a line `title: ...` between the `---` lines
-            """)
+        #expect(
+            message("---\nnumber: 3\ndate: 2026-04-26\n---\nBody\n") == """
+                content/03-x/note.md:1:1: error: missing required field `title`
+                  help: add a line `title: ...` between the `---` lines
+                """)
     }
 
     @Test func badDatePointsAtTheDateLine() {
-        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-02-30\n---\n") == """
-            content/03-x/note.md:4:1: error: invalid date "2026-02-30"
-              help: write the date as YYYY-MM-DD, e.g. `date: 2026-04-26`
-            """)
+        #expect(
+            message("---\nnumber: 3\ntitle: T\ndate: 2026-02-30\n---\n") == """
+                content/03-x/note.md:4:1: error: invalid date "2026-02-30"
+                  help: write the date as YYYY-MM-DD, e.g. `date: 2026-04-26`
+                """)
     }
 
     @Test func unknownFieldSuggestsTheNearestOne() {
-        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\nreading_tme: 5\n---\n") == """
-            content/03-x/note.md:5:1: error: unknown field `reading_tme`
-              help: did you mean `reading_time`? Custom fields go under `extra:`.
-            """)
+        #expect(
+            message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\nreading_tme: 5\n---\n") == """
+                content/03-x/note.md:5:1: error: unknown field `reading_tme`
+                  help: did you mean `reading_time`? Custom fields go under `extra:`.
+                """)
     }
 
     @Test func tagsMustBeAList() {
-        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\ntags: {a: b}\n---\n").hasPrefix(
-            "content/03-x/note.md:5:7: error: `tags` must be a list"))
+        #expect(
+            message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\ntags: {a: b}\n---\n").hasPrefix(
+                "content/03-x/note.md:5:7: error: `tags` must be a list"))
     }
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {

@@ -40,10 +40,11 @@ import Testing
     /// `curl` with the response's status line and headers before the body; header names are
     /// lower-cased (HTTP/1.1 names are case-insensitive).
     func curl(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> String {
-        let result = try await runTestProcess(["/usr/bin/curl", "-sS", "-i"] + arguments, environment: ["PATH": "/usr/bin:/bin"],
-                                              directory: FileManager.default.temporaryDirectory,
-                                              outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)"),
-                                              timeout: timeout)
+        let result = try await runTestProcess(
+            ["/usr/bin/curl", "-sS", "-i"] + arguments, environment: ["PATH": "/usr/bin:/bin"],
+            directory: FileManager.default.temporaryDirectory,
+            outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)"),
+            timeout: timeout)
         let text = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
         guard let end = text.range(of: "\n\n") else { return text }
         let head = text[..<end.lowerBound].split(separator: "\n").enumerated().map { index, line in
@@ -102,17 +103,20 @@ import Testing
         let running = try await Running.start()
         let page = running.url.appendingPathComponent("notes/03-do-it-all-at-once/")
         // A page's event stream, for the whole test.
-        async let events = curl(["-N", "--max-time", "12", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(20))
+        async let events = curl(
+            ["-N", "--max-time", "12", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(20))
         try await Task.sleep(for: .milliseconds(500))
 
         let note = "content/03-do-it-all-at-once/note.md"
         let original = try running.project.read(note)
-        try running.project.write(note, original.replacingOccurrences(of: "title: \"Do it all at once", with: "title: \"Do it all together"))
+        try running.project.write(
+            note, original.replacingOccurrences(of: "title: \"Do it all at once", with: "title: \"Do it all together"))
         let changed = try await poll(page) { $0.contains("Do it all together") }
         #expect(changed.contains("<h1>Do it all together"), "\(changed.prefix(2000))")
 
         // A bar of Figure 1 that ends before it starts.
-        try running.project.write(note, try running.project.read(note).replacingOccurrences(of: "search     0.30-0.80", with: "search     0.80-0.30"))
+        try running.project.write(
+            note, try running.project.read(note).replacingOccurrences(of: "search     0.30-0.80", with: "search     0.80-0.30"))
         try await Task.sleep(for: .seconds(1.5))
         let kept = try await curl([page.absoluteString])
         #expect(kept.contains("Do it all together"), "the failed build replaced the page")
@@ -126,13 +130,16 @@ import Testing
         let stream = try await events
         #expect(stream.contains("content-type: text/event-stream"))
         let builds = stream.split(separator: "\n").filter { $0.hasPrefix("data: ") }.map { $0.dropFirst(6) }
-        let line = try #require(original.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "search     0.30-0.80" }) + 1
-        #expect(builds == [
-            #"{"generation":1,"error":null}"#,
-            #"{"generation":2,"error":null}"#,
-            #"{"generation":2,"error":"content/03-do-it-all-at-once/note.md:\#(line):12: error: the bar `search` ends before it starts\n  help: write the earlier time first: `0.30-0.80`"}"#,
-            #"{"generation":3,"error":null}"#,
-        ], "\(stream)")
+        let line =
+            try #require(original.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "search     0.30-0.80" }) + 1
+        #expect(
+            builds == [
+                #"{"generation":1,"error":null}"#,
+                #"{"generation":2,"error":null}"#,
+                #"{"generation":2,"error":"content/03-do-it-all-at-once/note.md:\#(line):12: error: the bar `search` ends before it "#
+                    + #"starts\n  help: write the earlier time first: `0.30-0.80`"}"#,
+                #"{"generation":3,"error":null}"#,
+            ], "\(stream)")
     }
 
     @Test func aBrowserReloadsAfterAGoodBuildAndShowsTheErrorsOfABadOne() async throws {
@@ -140,10 +147,12 @@ import Testing
         defer { Task { await running.stop() } }
         let browser = try HeadlessBrowser()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/live_reload_check.py")
-        let result = try await browser.runDriver(script, arguments: [
-            running.url.appendingPathComponent("notes/03-do-it-all-at-once/").absoluteString,
-            running.project.root.appendingPathComponent("content/03-do-it-all-at-once/note.md").path,
-        ], directory: running.project.root)
+        let result = try await browser.runDriver(
+            script,
+            arguments: [
+                running.url.appendingPathComponent("notes/03-do-it-all-at-once/").absoluteString,
+                running.project.root.appendingPathComponent("content/03-do-it-all-at-once/note.md").path,
+            ], directory: running.project.root)
         #expect(result.status == 0, "\(result.stderr)")
         struct State: Decodable, Equatable {
             var h1: String?
@@ -153,21 +162,25 @@ import Testing
         let seen = try JSONDecoder().decode([String: State].self, from: Data(result.stdout.utf8))
         let title = "Do it all at once: parallel tool calls and how to build them"
         let retitled = "Do it all together: parallel tool calls and how to build them"
-        let line = try #require(try running.project.read("content/03-do-it-all-at-once/note.md")
-            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "search     0.30-0.80" }) + 1
+        let line =
+            try #require(
+                try running.project.read("content/03-do-it-all-at-once/note.md")
+                    .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "search     0.30-0.80" }) + 1
         #expect(seen["loaded"] == State(h1: title, panel: nil, marked: false))
         // A good build reloads the page (the mark set before it is gone).
         #expect(seen["retitled"] == State(h1: retitled, panel: nil, marked: false))
         // A bad one keeps the page (mark kept) and shows the errors over it.
-        #expect(seen["broken"] == State(
-            h1: retitled,
-            panel: """
-                notes serve: the last build failed; this page shows the build before it.
+        #expect(
+            seen["broken"]
+                == State(
+                    h1: retitled,
+                    panel: """
+                        notes serve: the last build failed; this page shows the build before it.
 
-                content/03-do-it-all-at-once/note.md:\(line):12: error: the bar `search` ends before it starts
-                  help: write the earlier time first: `0.30-0.80`
-                """,
-            marked: true))
+                        content/03-do-it-all-at-once/note.md:\(line):12: error: the bar `search` ends before it starts
+                          help: write the earlier time first: `0.30-0.80`
+                        """,
+                    marked: true))
         // Fixed: reloaded, panel gone.
         #expect(seen["fixed"] == State(h1: title, panel: nil, marked: false))
     }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct JSONValueTests {
     @Test func compactBodiesRoundTripByteForByte() throws {
-        let wire = #"{"model":"m","content":[{"type":"text","text":"Caf\u00e9? \"quoted\"\n","citations":null}],"n":1.0,"big":12345678901234567890,"e":-1.5E+3,"ok":true}"#
+        let wire =
+            #"{"model":"m","content":[{"type":"text","text":"Caf\u00e9? "#
+            + #"\"quoted\"\n","citations":null}],"n":1.0,"big":12345678901234567890,"e":-1.5E+3,"ok":true}"#
         let value = try JSONValue(parsing: wire)
         // Python's ensure_ascii spelling round-trips through the ASCII-escaping format.
         #expect(JSONValue.faithful(Array(wire.utf8))?.escapesNonASCII == true)
@@ -39,18 +41,19 @@ import Testing
 
     @Test func prettyFormatIndentsLikePython() throws {
         let value: JSONValue = ["a": [1, ["b": .null]], "c": [:], "d": []]
-        #expect(value.text(.pretty) == """
-            {
-              "a": [
-                1,
+        #expect(
+            value.text(.pretty) == """
                 {
-                  "b": null
+                  "a": [
+                    1,
+                    {
+                      "b": null
+                    }
+                  ],
+                  "c": {},
+                  "d": []
                 }
-              ],
-              "c": {},
-              "d": []
-            }
-            """)
+                """)
     }
 
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\u{01}\"", "tru", "[1] x", "\"\\x\""])

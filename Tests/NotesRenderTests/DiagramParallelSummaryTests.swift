@@ -1,6 +1,6 @@
+import NotesRecords
 import NotesRender
 import Testing
-import NotesRecords
 
 /// "What parallel bought", against arithmetic done by hand.
 @Suite struct DiagramParallelSummaryTests {
@@ -17,10 +17,11 @@ import NotesRecords
         #expect(summary.measured == 5.10)
         #expect(abs(summary.allSequential - 5.47) < 1e-9)
         #expect(abs(summary.allParallel - 5.10) < 1e-9)
-        #expect(summary.sentences == [
-            "Step 2: 2 calls took 0.41 s together; one after another 0.78 s.",
-            "Whole run: 5.10 s measured; 5.47 s with every step's tools one after another; 5.10 s with each step's tools all at once.",
-        ])
+        #expect(
+            summary.sentences == [
+                "Step 2: 2 calls took 0.41 s together; one after another 0.78 s.",
+                "Whole run: 5.10 s measured; 5.47 s with every step's tools one after another; 5.10 s with each step's tools all at once.",
+            ])
     }
 
     @Test func callsRunOneAfterAnotherCouldHaveOverlapped() {
@@ -45,11 +46,12 @@ import NotesRecords
         #expect(summary.steps.map(\.calls) == [3, 2])
         #expect(abs(summary.allSequential - 4.2) < 1e-9)
         #expect(abs(summary.allParallel - 3.7) < 1e-9)
-        #expect(summary.sentences == [
-            "Step 1: 3 calls took 0.60 s together; one after another 0.60 s.",
-            "Step 2: 2 calls took 0.50 s together; one after another 0.70 s.",
-            "Whole run: 4.00 s measured; 4.20 s with every step's tools one after another; 3.70 s with each step's tools all at once.",
-        ])
+        #expect(
+            summary.sentences == [
+                "Step 1: 3 calls took 0.60 s together; one after another 0.60 s.",
+                "Step 2: 2 calls took 0.50 s together; one after another 0.70 s.",
+                "Whole run: 4.00 s measured; 4.20 s with every step's tools one after another; 3.70 s with each step's tools all at once.",
+            ])
     }
 
     @Test func aRunWithOneCallPerStepHasNothingToSay() {

@@ -1,9 +1,9 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 import NotesRender
 import NotesTestSupport
 import Testing
-import NotesRecords
 
 /// Golden SVGs for the article's two figures and for a run's timing lanes.
 @Suite struct DiagramSnapshotTests {
@@ -35,21 +35,24 @@ import NotesRecords
 enum DiagramFixture {
     static let start = NotesDiagnostics.SourceLocation(path: "content/03-x/note.md", line: 40, column: 1)
     static let figureOneCaption = "Sequential calls stack end to end; parallel calls overlap and finish in the time of the slowest one."
-    static let figureTwoCaption = "One model turn carrying several tool_use blocks, run in parallel, with their results funnelled back into the next turn's context."
+    static let figureTwoCaption =
+        "One model turn carrying several tool_use blocks, run in parallel, with their results funnelled back into the next turn's context."
 
     static func figureOne() throws -> Diagram {
         try Diagram.parse(language: "lanes", text: try documentedSource(captioned: figureOneCaption), bodyStart: start)
     }
 
     static func figureTwo() throws -> Diagram {
-        try Diagram.parse(language: "turn", text: try documentedSource(captioned: "One model turn carrying several `tool_use` blocks"), bodyStart: start)
+        try Diagram.parse(
+            language: "turn", text: try documentedSource(captioned: "One model turn carrying several `tool_use` blocks"), bodyStart: start)
     }
 
     /// The body of the fence (``` or ~~~) in docs/diagrams.md whose info string contains `caption`.
     static func documentedSource(captioned caption: String) throws -> String {
         let url = repositoryRoot().appendingPathComponent("docs/diagrams.md")
         let lines = String(decoding: try Data(contentsOf: url), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let open = try #require(lines.firstIndex { ($0.hasPrefix("```") || $0.hasPrefix("~~~")) && $0.contains(caption) }, "no fence captioned \(caption)")
+        let open = try #require(
+            lines.firstIndex { ($0.hasPrefix("```") || $0.hasPrefix("~~~")) && $0.contains(caption) }, "no fence captioned \(caption)")
         let fence = lines[open].prefix(3)
         let close = try #require(lines[(open + 1)...].firstIndex { $0.hasPrefix(fence) })
         return lines[(open + 1)..<close].joined(separator: "\n")
@@ -88,8 +91,17 @@ enum DiagramFixture {
             ("seed run", TimelineSVG.svg(seedRun, title: "Seed run", idPrefix: "run-1")),
             ("streamed run", TimelineSVG.svg(streamedRun, title: "Streamed run", idPrefix: "run-2")),
             ("empty run", TimelineSVG.svg(RunTimeline(duration: 0, modelCalls: [], toolCalls: []), title: "Nothing", idPrefix: "run-3")),
-            ("one call", TurnDiagram(turnLabel: "Step 1", calls: [.init(name: "list_emails", detail: "")], nextLabel: "Step 2").svg(title: "One", idPrefix: "t-1")),
-            ("styles", try Diagram.parse(language: "lanes", text: "think 0-1 model\nlookup 1-1.2\n\"wait here\" 1.2-2 wait\naxis 2.5", bodyStart: start).svg(title: "Styles", idPrefix: "s-1")),
+            (
+                "one call",
+                TurnDiagram(turnLabel: "Step 1", calls: [.init(name: "list_emails", detail: "")], nextLabel: "Step 2").svg(
+                    title: "One", idPrefix: "t-1")
+            ),
+            (
+                "styles",
+                try Diagram.parse(
+                    language: "lanes", text: "think 0-1 model\nlookup 1-1.2\n\"wait here\" 1.2-2 wait\naxis 2.5", bodyStart: start
+                ).svg(title: "Styles", idPrefix: "s-1")
+            ),
         ]
     }
 }

@@ -1,6 +1,6 @@
+import NotesRecords
 import NotesRender
 import Testing
-import NotesRecords
 
 /// A run's timing lanes tell the truth: calls that ran together overlap on separate rows, calls that
 /// ran one after another sit end to end on one row, and x is proportional to time.
@@ -12,7 +12,9 @@ import NotesRecords
                 .init(step: 1, label: "Step 1", start: 0, firstEvent: nil, end: 1, isStreamed: false),
                 .init(step: 2, label: "Final", start: 2.6, firstEvent: nil, end: 3, isStreamed: false),
             ],
-            toolCalls: tools.enumerated().map { .init(step: 1, name: $0.element.0, id: "toolu_\($0.offset)", start: $0.element.1, end: $0.element.2, isMeasured: true) })
+            toolCalls: tools.enumerated().map {
+                .init(step: 1, name: $0.element.0, id: "toolu_\($0.offset)", start: $0.element.1, end: $0.element.2, isMeasured: true)
+            })
     }
 
     @Test func threeOverlappingCallsDrawThreeRowsThatOverlapInTime() throws {
@@ -23,7 +25,9 @@ import NotesRecords
         #expect(Set(bars.map { $0.number("y") }).count == 3)
         for (i, j) in [(0, 1), (0, 2), (1, 2)] {
             let (p, q) = (bars[i], bars[j])
-            #expect(p.number("x") < q.number("x") + q.number("width") && q.number("x") < p.number("x") + p.number("width"), "bars \(i) and \(j) do not overlap")
+            #expect(
+                p.number("x") < q.number("x") + q.number("width") && q.number("x") < p.number("x") + p.number("width"),
+                "bars \(i) and \(j) do not overlap")
         }
     }
 
@@ -54,7 +58,10 @@ import NotesRecords
 
     @Test func barsAreLabelledWithStepOrToolAndDuration() throws {
         let texts = try #require(SVGDocument(TimelineSVG.svg(DiagramFixture.seedRun, title: "t", idPrefix: "r"))).all("text").map(\.text)
-        for label in ["Step 1 · 1.35 s", "Step 2 · 1.09 s", "Step 3 · 1.17 s", "Final · 0.78 s", "check_calendar · 0.41 s", "check_calendar · 0.37 s", "list_emails · 0.04 s", "create_calendar_event · 0.05 s"] {
+        for label in [
+            "Step 1 · 1.35 s", "Step 2 · 1.09 s", "Step 3 · 1.17 s", "Final · 0.78 s", "check_calendar · 0.41 s", "check_calendar · 0.37 s",
+            "list_emails · 0.04 s", "create_calendar_event · 0.05 s",
+        ] {
             #expect(texts.contains(label), "missing \(label)")
         }
         #expect(texts.contains("Model") && texts.contains("Tools"))

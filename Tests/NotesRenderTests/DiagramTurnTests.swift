@@ -7,17 +7,29 @@ import Testing
     let start = DiagramFixture.start
 
     @Test func figureTwoIsOneTurnWithTwoCalendarChecks() throws {
-        guard case .turn(let turn) = try DiagramFixture.figureTwo() else { Issue.record("not a turn"); return }
-        #expect(turn == TurnDiagram(
-            turnLabel: "Model turn (step 2)",
-            calls: [.init(name: "check_calendar", detail: "email: james@abc.com"), .init(name: "check_calendar", detail: "email: sarah@abc.com")],
-            nextLabel: "Next turn (step 3)"))
+        guard case .turn(let turn) = try DiagramFixture.figureTwo() else {
+            Issue.record("not a turn")
+            return
+        }
+        #expect(
+            turn
+                == TurnDiagram(
+                    turnLabel: "Model turn (step 2)",
+                    calls: [
+                        .init(name: "check_calendar", detail: "email: james@abc.com"),
+                        .init(name: "check_calendar", detail: "email: sarah@abc.com"),
+                    ],
+                    nextLabel: "Next turn (step 3)"))
     }
 
     @Test func labelsDefaultWhenOnlyCallsAreGiven() throws {
         let diagram = try Diagram.parse(language: "turn", text: "call list_emails\ncall \"odd name\"  a  b ", bodyStart: start)
-        #expect(diagram == .turn(TurnDiagram(
-            turnLabel: "Model turn", calls: [.init(name: "list_emails", detail: ""), .init(name: "odd name", detail: "a  b")], nextLabel: "Next turn")))
+        #expect(
+            diagram
+                == .turn(
+                    TurnDiagram(
+                        turnLabel: "Model turn", calls: [.init(name: "list_emails", detail: ""), .init(name: "odd name", detail: "a  b")],
+                        nextLabel: "Next turn")))
     }
 
     @Test func callsFanOutFromTheTurnAndFunnelIntoOnePointOfTheNext() throws {
@@ -34,7 +46,10 @@ import Testing
         let arrows = document.all("path", class: "dg-arrow").compactMap { $0.attributes["d"] }
         #expect(arrows.count == 4)
         let fanStarts = Set(arrows.enumerated().filter { $0.offset.isMultiple(of: 2) }.map { $0.element.prefix { $0 != "C" } })
-        let funnelEnds = Set(arrows.enumerated().filter { !$0.offset.isMultiple(of: 2) }.map { $0.element.split(separator: " ").suffix(2).joined(separator: " ") })
+        let funnelEnds = Set(
+            arrows.enumerated().filter { !$0.offset.isMultiple(of: 2) }.map {
+                $0.element.split(separator: " ").suffix(2).joined(separator: " ")
+            })
         #expect(fanStarts.count == 1 && funnelEnds.count == 1)
         let texts = document.all("text").map(\.text)
         #expect(texts.contains("tool_use check_calendar"))
@@ -54,11 +69,27 @@ import Testing
     }
 
     @Test(arguments: [
-        ("cal check_calendar", "content/03-x/note.md:40:1: error: unknown line `cal`; a `turn` block has `turn`, `call` and `next` lines\n  help: did you mean `call`?"),
-        ("call", "content/03-x/note.md:40:5: error: a call needs a tool name, like `call check_calendar james@abc.com`\n  help: write the tool's name after `call`, then optionally a short note on its input"),
+        (
+            "cal check_calendar",
+            "content/03-x/note.md:40:1: error: unknown line `cal`; a `turn` block has `turn`, `call` and `next` lines\n  help: did you "
+                + "mean `call`?"
+        ),
+        (
+            "call",
+            "content/03-x/note.md:40:5: error: a call needs a tool name, like `call check_calendar james@abc.com`\n  help: write the "
+                + "tool's name after `call`, then optionally a short note on its input"
+        ),
         ("turn A\nturn B\ncall x", "content/03-x/note.md:41:1: error: `turn` is given twice\n  help: keep one `turn` line"),
-        ("next\ncall x", "content/03-x/note.md:40:5: error: `next` needs a label, like `next Step 3`\n  help: write the box's text after `next`, or remove the line to keep \"Next turn\""),
-        ("turn Step 2\n\n# nothing else", "content/03-x/note.md:39:1: error: a `turn` block needs at least one `call`\n  help: add a line per tool_use block, like `call check_calendar james@abc.com`"),
+        (
+            "next\ncall x",
+            "content/03-x/note.md:40:5: error: `next` needs a label, like `next Step 3`\n  help: write the box's text after `next`, or "
+                + "remove the line to keep \"Next turn\""
+        ),
+        (
+            "turn Step 2\n\n# nothing else",
+            "content/03-x/note.md:39:1: error: a `turn` block needs at least one `call`\n  help: add a line per tool_use block, like `call "
+                + "check_calendar james@abc.com`"
+        ),
     ])
     func badLineGivesExactDiagnostic(text: String, expected: String) {
         #expect(errors(text) == expected)
@@ -66,11 +97,12 @@ import Testing
 
     @Test func everyProblemOfABlockIsReported() {
         let lines = errors("  foo\ncall\nturn A\nturn B\ncall ok").split(separator: "\n").filter { !$0.hasPrefix("  ") }
-        #expect(lines == [
-            "content/03-x/note.md:40:3: error: unknown line `foo`; a `turn` block has `turn`, `call` and `next` lines",
-            "content/03-x/note.md:41:5: error: a call needs a tool name, like `call check_calendar james@abc.com`",
-            "content/03-x/note.md:43:1: error: `turn` is given twice",
-        ])
+        #expect(
+            lines == [
+                "content/03-x/note.md:40:3: error: unknown line `foo`; a `turn` block has `turn`, `call` and `next` lines",
+                "content/03-x/note.md:41:5: error: a call needs a tool name, like `call check_calendar james@abc.com`",
+                "content/03-x/note.md:43:1: error: `turn` is given twice",
+            ])
     }
 
     private func errors(_ text: String) -> String {

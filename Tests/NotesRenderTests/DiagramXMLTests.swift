@@ -4,7 +4,7 @@ import NotesRender
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The promises every diagram keeps: it parses as XML whatever an author writes, it is the same
@@ -99,7 +99,10 @@ struct SVGDocument {
         var elements: [Element] = []
         var open: [Int] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append(Element(name: name, attributes: attributes))
             open.append(elements.count - 1)
         }

@@ -19,8 +19,10 @@ struct HighlightBenchmarkTests {
                 _ = highlighter.highlight(code, language: language)
             }
             let megabytesPerSecond = Double(bytes) / median  // bytes per µs = MB/s
-            print(String(format: "highlight %-8@ %4d lines %6d B  median %8.2f µs  %7.1f MB/s  (fastest %.2f µs)",
-                         language, lines, bytes, median, megabytesPerSecond, fastest))
+            print(
+                String(
+                    format: "highlight %-8@ %4d lines %6d B  median %8.2f µs  %7.1f MB/s  (fastest %.2f µs)",
+                    language, lines, bytes, median, megabytesPerSecond, fastest))
         }
         let (setup, _) = Self.microseconds(iterations: 500) { _ = SyntaxHighlighter() }
         print(String(format: "SyntaxHighlighter() setup (word tables)  median %8.2f µs", setup))

@@ -36,15 +36,17 @@ import Testing
 
     @Test(arguments: languages)
     func cutsOfRealListingsRoundTrip(language: String) throws {
-        let listings = [try HighlightFixture.parallelTools(), HighlightSample.json, HighlightSample.shell,
-                        HighlightSample.console, HighlightSample.swift]
+        let listings = [
+            try HighlightFixture.parallelTools(), HighlightSample.json, HighlightSample.shell,
+            HighlightSample.console, HighlightSample.swift,
+        ]
         for listing in listings {
             let bytes = Array(listing.utf8)
             // About 64 cuts a listing, at an odd stride, so they land inside strings, comments and
             // multi-byte characters alike.
             for cut in stride(from: 0, through: bytes.count, by: bytes.count / 64 | 1) {
                 guard verify(String(decoding: bytes[..<cut], as: UTF8.self), language),
-                      verify(String(decoding: bytes[cut...], as: UTF8.self), language)
+                    verify(String(decoding: bytes[cut...], as: UTF8.self), language)
                 else { return }
             }
         }

@@ -30,9 +30,10 @@ import Testing
     }
 
     @Test func markupCharactersAreEscapedInsideTokens() {
-        #expect(highlighter.highlight(#"'<&>"' # <b>"#, language: "python") == #"""
-            <span class="hl-s">'&lt;&amp;&gt;&quot;'</span> <span class="hl-c"># &lt;b&gt;</span>
-            """#)
+        #expect(
+            highlighter.highlight(#"'<&>"' # <b>"#, language: "python") == #"""
+                <span class="hl-s">'&lt;&amp;&gt;&quot;'</span> <span class="hl-c"># &lt;b&gt;</span>
+                """#)
     }
 
     @Test func writerMovesTagsOutOfTheMiddleOfACharacter() {

@@ -1,9 +1,9 @@
 import Foundation
+import NotesRecords
 import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
-import NotesRecords
 
 /// Runs an agent listing on the real SDK: recorded from the stand-in engine, then replayed with the
 /// engine stopped, and turned into steps with per-tool timing.
@@ -82,11 +82,14 @@ import NotesRecords
         func fix(_ value: JSONValue, key: String = "") -> JSONValue {
             switch value {
             case .object(let members):
-                return .object(members.map { member in
-                    if member.key.hasSuffix("_ms"), member.value != .null { return .init(member.key, .number("0")) }
-                    if key == "cassette", ["sha256", "recorded_at", "engine"].contains(member.key) { return .init(member.key, .string("…")) }
-                    return .init(member.key, fix(member.value, key: member.key))
-                })
+                return .object(
+                    members.map { member in
+                        if member.key.hasSuffix("_ms"), member.value != .null { return .init(member.key, .number("0")) }
+                        if key == "cassette", ["sha256", "recorded_at", "engine"].contains(member.key) {
+                            return .init(member.key, .string("…"))
+                        }
+                        return .init(member.key, fix(member.value, key: member.key))
+                    })
             case .array(let elements): return .array(elements.map { fix($0, key: key) })
             default: return value
             }

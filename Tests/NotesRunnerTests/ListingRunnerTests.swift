@@ -1,15 +1,17 @@
 import Foundation
+import NotesRecords
 import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
-import NotesRecords
 
 @Suite struct ListingRunnerTests {
     @Test func aListingThatRunsTooLongIsStoppedWithItsWholeProcessGroup() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "slow.sh", language: "sh", """
+        let listing = try fixture.listing(
+            file: "slow.sh", language: "sh",
+            """
             sleep 60 &
             echo $! > child.pid
             echo started
@@ -22,7 +24,8 @@ import NotesRecords
         #expect(transcript.exit.summary == "timed out after 1 s")
         #expect(transcript.stdoutLines == ["started"])
         // The background child was in the listing's process group and went with it.
-        let child = try #require(Int32(try fixture.project.read("content/01-test/child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let child = try #require(
+            Int32(try fixture.project.read("content/01-test/child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Self.isGone(child))
     }
 
@@ -35,7 +38,9 @@ import NotesRecords
     @Test func aFailingListingIsDataNotAnError() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "fail.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "fail.py", language: "python",
+            """
             import sys
             print("working on it")
             print("Traceback: something broke", file=sys.stderr)
@@ -52,23 +57,28 @@ import NotesRecords
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
         // `run_tool` is defined (but never called: no request is sent); `run_tol` is a typo.
-        let listing = try fixture.listing(file: "typo.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "typo.py", language: "python",
+            """
             def run_tool(name, tool_input):
                 return {}
             print("done")
             """, tools: ["run_tool", "run_tol"])
         let result = try await fixture.runner.run(listing, options: RunOptions())
         #expect(result.transcript.exit == .exited(0))
-        #expect(result.warnings == [
-            "tools=run_tol: typo.py defines no function `run_tol` at module level, so its tool calls were timed as one span; "
-                + "name the function that executes a tool call",
-        ])
+        #expect(
+            result.warnings == [
+                "tools=run_tol: typo.py defines no function `run_tol` at module level, so its tool calls were timed as one span; "
+                    + "name the function that executes a tool call"
+            ])
     }
 
     @Test func outputPastTheCapIsDroppedBehindAVisibleMarker() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "loud.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "loud.py", language: "python",
+            """
             import sys
             line = "x" * 1023 + "\\n"
             for _ in range(5 * 1024):
@@ -96,7 +106,9 @@ import NotesRecords
     @Test func replayPinsTheWallClockWhileSleepsAndThreadsBehave() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "clock.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "clock.py", language: "python",
+            """
             import threading, time
             from concurrent.futures import ThreadPoolExecutor
             from datetime import date, datetime
@@ -116,10 +128,11 @@ import NotesRecords
         try fixture.emptyCassette(for: listing, recordedAt: "2026-05-21T09:41:00Z")
         let transcript = try await fixture.run(listing)
         #expect(transcript.exit == .exited(0), "\(transcript.stderrLines)")
-        #expect(transcript.stdoutLines == [
-            "today 2026-05-21 09:41", "pool [1, 4, 9]", "parallel sleeps overlapped True",
-            "event set False waited True", "lock False", "wall clock moves True",
-        ])
+        #expect(
+            transcript.stdoutLines == [
+                "today 2026-05-21 09:41", "pool [1, 4, 9]", "parallel sleeps overlapped True",
+                "event set False waited True", "lock False", "wall clock moves True",
+            ])
         #expect(transcript.cassette?.recordedAt == "2026-05-21T09:41:00.000Z")
     }
 
@@ -133,7 +146,8 @@ import NotesRecords
         async let a = runner.run(first, options: RunOptions())
         async let b = runner.run(second, options: RunOptions())
         let (runA, runB) = try await (a, b)
-        let spanA = runA.transcript.stdoutLines.compactMap(Double.init), spanB = runB.transcript.stdoutLines.compactMap(Double.init)
+        let spanA = runA.transcript.stdoutLines.compactMap(Double.init)
+        let spanB = runB.transcript.stdoutLines.compactMap(Double.init)
         #expect(spanA.count == 2 && spanB.count == 2)
         // Each started before the other finished.
         #expect(spanA[0] < spanB[1] && spanB[0] < spanA[1])
@@ -144,25 +158,30 @@ import NotesRecords
     @Test func theListingSeesACleanEnvironmentWithoutTheKey() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "env.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "env.py", language: "python",
+            """
             import os
             for name in sorted(os.environ):
                 print(name, "=", "<token>" if name == "ANTHROPIC_API_KEY" else os.environ[name] if name in ("LANG", "TZ", "PYTHONUNBUFFERED") else "…")
             """)
         let transcript = try await fixture.run(listing)
-        #expect(transcript.stdoutLines == [
-            "ANTHROPIC_API_KEY = <token>", "ANTHROPIC_BASE_URL = …", "HOME = …", "LANG = C.UTF-8",
-            "NOTES_CLOCK_ORIGIN = …", "NOTES_LISTING = …", "NOTES_MODE = …", "NOTES_TRACE = …", "PATH = …",
-            "PYTHONDONTWRITEBYTECODE = …", "PYTHONHASHSEED = …", "PYTHONIOENCODING = …", "PYTHONPATH = …",
-            "PYTHONUNBUFFERED = 1", "TMPDIR = …", "TZ = UTC",
-        ])
+        #expect(
+            transcript.stdoutLines == [
+                "ANTHROPIC_API_KEY = <token>", "ANTHROPIC_BASE_URL = …", "HOME = …", "LANG = C.UTF-8",
+                "NOTES_CLOCK_ORIGIN = …", "NOTES_LISTING = …", "NOTES_MODE = …", "NOTES_TRACE = …", "PATH = …",
+                "PYTHONDONTWRITEBYTECODE = …", "PYTHONHASHSEED = …", "PYTHONIOENCODING = …", "PYTHONPATH = …",
+                "PYTHONUNBUFFERED = 1", "TMPDIR = …", "TZ = UTC",
+            ])
         #expect(!fixture.project.exists("content/01-test/__pycache__"))
     }
 
     @Test func aRequestMissingFromTheCassetteFailsAndKeepsThePreviousTranscript() async throws {
         let fixture = try await RunnerFixture.make()
         defer { fixture.remove() }
-        let listing = try fixture.listing(file: "ask.py", language: "python", """
+        let listing = try fixture.listing(
+            file: "ask.py", language: "python",
+            """
             import anthropic
             anthropic.Anthropic(max_retries=0).messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
             """)

@@ -1,10 +1,10 @@
 import Foundation
 import NotesDiagnostics
+import NotesRecords
 import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
-import NotesRecords
 
 /// A test project with notes written by the test, sharing the repository's Python environment.
 struct RunnerFixture {

@@ -1,10 +1,10 @@
 import Foundation
+import NotesDiagnostics
+import NotesRecords
 import NotesRunner
 import NotesTestSupport
 import NotesTransport
 import Testing
-import NotesRecords
-import NotesDiagnostics
 
 /// The seed article's listing, verbatim, replayed offline with the real SDK from its reconstructed
 /// cassette, prints the article's run: the same thoughts, messages, actions and observations in the
@@ -25,8 +25,10 @@ import NotesDiagnostics
         #expect(transcript.cassette?.provenance == "reconstructed")
 
         let printed = transcript.output.lines.filter { $0.stream == "stdout" }.map(\.text)
-        let article = try String(contentsOf: repositoryRoot().appendingPathComponent("Tests/NotesRunnerTests/Fixtures/article-run-output.txt"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let article = try String(
+            contentsOf: repositoryRoot().appendingPathComponent("Tests/NotesRunnerTests/Fixtures/article-run-output.txt"), encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(printed.contains("  You are a personal assistant who manages the user's calendar. Today's date is 2026-05-21."))
         #expect(printed.count == article.count)
 
@@ -38,7 +40,8 @@ import NotesDiagnostics
         let trailing = { (line: String) in String(line.reversed().drop { $0 == " " }.reversed()) }
         let asPublished = printed.map { trailing(Self.articleForm($0)) }
         for (index, (code, published)) in zip(asPublished, article).enumerated() where code != published {
-            Issue.record("line \(index + 1): the code prints \(printed[index].debugDescription), the article shows \(published.debugDescription)")
+            Issue.record(
+                "line \(index + 1): the code prints \(printed[index].debugDescription), the article shows \(published.debugDescription)")
         }
         #expect(printed.filter(Self.isRule).count == 16)
         #expect(printed.filter { $0.hasPrefix("─── STEP FINAL") }.count == 1)

@@ -54,7 +54,7 @@ import Testing
             at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/site-probe.html"), to: probe)
         let dom = try await HeadlessBrowser().dumpDOM(of: probe, darkMode: darkMode)
         guard let start = dom.range(of: "<pre id=\"result\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex),
-              start.upperBound < end.lowerBound
+            start.upperBound < end.lowerBound
         else {
             Issue.record("the probe wrote no result; the browser printed:\n\(dom.prefix(2000))")
             throw ProbeFailed()
@@ -68,10 +68,11 @@ import Testing
     @Test func everyLinkWorksFromFileURLs() async throws {
         let result = try await probe(darkMode: false)
         #expect(result.broken.isEmpty, "links that do not load from file://: \(result.broken)")
-        #expect(Set(result.pages.map(\.path)) == [
-            "index.html", "notes/03-do-it-all-at-once/index.html",
-            "tags/agents/index.html", "tags/tool-use/index.html", "tags/fundamentals/index.html",
-        ])
+        #expect(
+            Set(result.pages.map(\.path)) == [
+                "index.html", "notes/03-do-it-all-at-once/index.html",
+                "tags/agents/index.html", "tags/tool-use/index.html", "tags/fundamentals/index.html",
+            ])
         #expect(Set(result.files) == ["assets/style.css", "atom.xml", "notes/03-do-it-all-at-once/parallel_tools.py"])
         for page in result.pages {
             for (width, measure) in page.widths {
@@ -91,7 +92,8 @@ import Testing
         for page in result.pages {
             for (width, measure) in page.widths {
                 #expect(measure.viewport == Double(width))
-                #expect(measure.scrollWidth <= measure.viewport, "\(page.path) scrolls sideways at \(width) px: \(measure.scrollWidth) px wide")
+                #expect(
+                    measure.scrollWidth <= measure.viewport, "\(page.path) scrolls sideways at \(width) px: \(measure.scrollWidth) px wide")
                 for figure in measure.svgs {
                     let name = "\(page.path) at \(width) px: figure \(figure.label)"
                     // The frame stays in the column; on a phone the diagram scrolls inside it rather
@@ -116,11 +118,13 @@ import Testing
                 for (width, measure) in page.widths {
                     let background = try #require(RGB(css: measure.background), "\(measure.background)")
                     let text = try #require(RGB(css: measure.text), "\(measure.text)")
-                    #expect(theme == "dark" ? background.luminance < 0.05 : background.luminance > 0.8,
-                            "\(page.path) at \(width) px in the \(theme) theme has background \(measure.background)")
+                    #expect(
+                        theme == "dark" ? background.luminance < 0.05 : background.luminance > 0.8,
+                        "\(page.path) at \(width) px in the \(theme) theme has background \(measure.background)")
                     // WCAG AA for body text.
-                    #expect(RGB.contrast(background, text) >= 4.5,
-                            "\(page.path) in the \(theme) theme: text \(measure.text) on \(measure.background)")
+                    #expect(
+                        RGB.contrast(background, text) >= 4.5,
+                        "\(page.path) in the \(theme) theme: text \(measure.text) on \(measure.background)")
                 }
             }
         }
@@ -157,10 +161,13 @@ extension BrowserTests {
         #expect(screen.runBackground != "rgb(255, 255, 255)")
         #expect(screen.clippedPres > 0)
         // ... on paper: no navigation, black on white everywhere, every line of code wrapped, figures in the column.
-        #expect(print == Measure(width: 718, scrollWidth: 718, nav: false, footer: false,
-                                 background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)",
-                                 runBackground: "rgb(255, 255, 255)", runOutput: "rgb(0, 0, 0)",
-                                 clippedPres: 0, pres: screen.pres, svgsFit: true))
+        #expect(
+            print
+                == Measure(
+                    width: 718, scrollWidth: 718, nav: false, footer: false,
+                    background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)",
+                    runBackground: "rgb(255, 255, 255)", runOutput: "rgb(0, 0, 0)",
+                    clippedPres: 0, pres: screen.pres, svgsFit: true))
     }
 }
 

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NotesRecords
 import NotesSite
 import NotesTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Diagrams on built pages: the seed's two figures and its run's timing lanes, all valid SVG.
 @Suite struct DiagramPageTests {
@@ -29,7 +30,9 @@ import Testing
             #expect(lanes.contains(label), "lanes lack \(label)")
         }
         for svg in svgs { #expect(svg.contains("role=\"img\"")) }
-        #expect(page.contains("<figcaption><span class=\"label\">Figure 02</span> - One model turn carrying several <code>tool_use</code> blocks"))
+        #expect(
+            page.contains(
+                "<figcaption><span class=\"label\">Figure 02</span> - One model turn carrying several <code>tool_use</code> blocks"))
         #expect(page.contains("<span class=\"run-parallel\">Step 2: 2 calls took "))
     }
 
@@ -49,8 +52,9 @@ import Testing
     }
 
     @Test func theSeedRunsTraceHasOneCompleteEventPerModelCallAndToolCall() throws {
-        let transcript = try Transcript.load(from: repositoryRoot().appendingPathComponent(
-            "content/03-do-it-all-at-once/runs/parallel_tools.transcript.json"))
+        let transcript = try Transcript.load(
+            from: repositoryRoot().appendingPathComponent(
+                "content/03-do-it-all-at-once/runs/parallel_tools.transcript.json"))
         let bytes = try #require(ChromeTrace.json(transcript, name: "03-do-it-all-at-once/parallel_tools.py"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let events = try #require(json["traceEvents"] as? [[String: Any]])
@@ -70,7 +74,9 @@ import Testing
     @Test func diagramErrorsPointIntoTheNote() async throws {
         let project = try TestProject(notes: [])
         defer { project.remove() }
-        try project.write("content/01-x/note.md", """
+        try project.write(
+            "content/01-x/note.md",
+            """
             ---
             title: X
             date: 2026-01-01

@@ -1,9 +1,9 @@
 import Foundation
 import NotesDiagnostics
+import NotesMarkdown
 import NotesSite
 import NotesTestSupport
 import Testing
-import NotesMarkdown
 
 /// `notes new`'s scaffold: names, defaults, and a note that builds as it is written.
 @Suite struct NoteScaffoldTests {
@@ -13,7 +13,10 @@ import NotesMarkdown
         ("Café & naïve résumé", "cafe-naive-resume"),
         ("  --Tools--that  WAIT!  ", "tools-that-wait"),
         ("GPT-5 vs. Claude 4.6", "gpt-5-vs-claude-4-6"),
-        ("One two three four five six seven eight nine ten eleven twelve thirteen", "one-two-three-four-five-six-seven-eight-nine-ten-eleven"),
+        (
+            "One two three four five six seven eight nine ten eleven twelve thirteen",
+            "one-two-three-four-five-six-seven-eight-nine-ten-eleven"
+        ),
         ("¿?", ""),
     ])
     func slugFromTitle(_ title: String, _ slug: String) {
@@ -45,29 +48,31 @@ import NotesMarkdown
         defer { project.remove() }
         let layout = ProjectLayout(root: project.root, displayBase: project.root)
         let title = #"Tools that wait: "timeouts", retries & backoff"#
-        let scaffold = try NoteScaffold.planned(title: title, in: layout, date: "2026-12-01", tags: ["agents", "tool use"], listing: "agent.py")
+        let scaffold = try NoteScaffold.planned(
+            title: title, in: layout, date: "2026-12-01", tags: ["agents", "tool use"], listing: "agent.py")
         let folder = try scaffold.write(into: layout)
         #expect(folder.lastPathComponent == "04-tools-that-wait-timeouts-retries-backoff")
-        #expect(try project.read("content/04-tools-that-wait-timeouts-retries-backoff/note.md") == """
-            ---
-            number: 4
-            title: "Tools that wait: \\"timeouts\\", retries & backoff"
-            dek: "One or two sentences under the title: what the reader will take away."
-            date: 2026-12-01
-            tags: ["agents", "tool use"]
-            author: "Ben"
-            draft: true
-            ---
+        #expect(
+            try project.read("content/04-tools-that-wait-timeouts-retries-backoff/note.md") == """
+                ---
+                number: 4
+                title: "Tools that wait: \\"timeouts\\", retries & backoff"
+                dek: "One or two sentences under the title: what the reader will take away."
+                date: 2026-12-01
+                tags: ["agents", "tool use"]
+                author: "Ben"
+                draft: true
+                ---
 
-            Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.
+                Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.
 
-            The listing below is a real file beside this note. `notes run` runs it and shows what it printed, \
-            its steps and its timing under it.
+                The listing below is a real file beside this note. `notes run` runs it and shows what it printed, \
+                its steps and its timing under it.
 
-            ```python file=agent.py run caption="What this listing shows"
-            ```
+                ```python file=agent.py run caption="What this listing shows"
+                ```
 
-            """)
+                """)
         // Not published by default; with drafts, its page has the title and the listing.
         try await project.build()
         #expect(!project.exists("site/notes/04-tools-that-wait-timeouts-retries-backoff/index.html"))
@@ -89,11 +94,17 @@ import NotesMarkdown
         defer { project.remove() }
         let layout = ProjectLayout(root: project.root, displayBase: project.root)
         let taken = try NoteScaffold.planned(title: "Other", in: layout, number: 3, listing: nil)
-        #expect(throws: Diagnostic(at: nil, "note number 3 is taken by content/03-do-it-all-at-once",
-                                   help: "leave out --number to take the next free one")) { try taken.write(into: layout) }
+        #expect(
+            throws: Diagnostic(
+                at: nil, "note number 3 is taken by content/03-do-it-all-at-once",
+                help: "leave out --number to take the next free one")
+        ) { try taken.write(into: layout) }
         let existing = try NoteScaffold.planned(title: "Do it all at once", in: layout, number: 3, listing: nil)
-        #expect(throws: Diagnostic(at: nil, "content/03-do-it-all-at-once already exists",
-                                   help: "choose another title, --slug or --number")) { try existing.write(into: layout) }
+        #expect(
+            throws: Diagnostic(
+                at: nil, "content/03-do-it-all-at-once already exists",
+                help: "choose another title, --slug or --number")
+        ) { try existing.write(into: layout) }
         #expect(throws: Diagnostic(at: nil, "invalid date \"2026-02-30\"", help: "write the date as YYYY-MM-DD, e.g. 2026-04-26")) {
             try NoteScaffold.planned(title: "X", in: layout, date: "2026-02-30", listing: nil)
         }

@@ -1,7 +1,7 @@
 import Foundation
+import NotesSite
 import NotesTestSupport
 import Testing
-import NotesSite
 
 /// What a stored run looks like on the page. Everything from a run is escaped.
 @Suite struct RunPanelTests {
@@ -37,15 +37,26 @@ import NotesSite
         let report = try await project.build()
         let page = try project.read("site/notes/01-x/index.html")
         #expect(page.contains("<span class=\"run-meta\">ran in 2.3s</span>"))
-        #expect(page.contains("<span class=\"run-prompt\">$ </span>python agent.py\nOBSERVATION &lt;script&gt;alert('x')&lt;/script&gt;\n<span class=\"run-stderr\">Traceback: &lt;b&gt;boom&lt;/b&gt;</span>\n<span class=\"run-exit run-failed\">exit 1</span>"))
+        #expect(
+            page.contains(
+                "<span class=\"run-prompt\">$ </span>python agent.py\nOBSERVATION &lt;script&gt;alert('x')&lt;/script&gt;\n<span "
+                    + "class=\"run-stderr\">Traceback: &lt;b&gt;boom&lt;/b&gt;</span>\n<span class=\"run-exit run-failed\">exit 1</span>"
+            ))
         #expect(page.contains("Recorded on 21 May 2026 against claude-sonnet-4-6; replayed at recorded pace."))
-        #expect(page.contains("<dt class=\"step-thought\">Thought</dt><dd class=\"step-thought\"><pre>I should &lt;em&gt;look&lt;/em&gt; it up.</pre></dd>"))
+        #expect(
+            page.contains(
+                "<dt class=\"step-thought\">Thought</dt><dd class=\"step-thought\"><pre>I should &lt;em&gt;look&lt;/em&gt; it "
+                    + "up.</pre></dd>"
+            ))
         #expect(page.contains("<pre>fetch({&quot;url&quot;:&quot;a&amp;b&quot;})</pre>"))
         #expect(page.contains("<dd class=\"step-observation\"><pre>&lt;script&gt;alert('x')&lt;/script&gt;</pre></dd>"))
         #expect(!page.contains("<script>"))
         #expect(!page.contains("<b>boom"))
         // The hand-made transcript does not match the listing: the build says so, and still succeeds.
-        #expect(report.warnings.map(\.description).contains { $0.hasPrefix("content/01-x/note.md:6:1: warning: the stored run of agent.py is stale") })
+        #expect(
+            report.warnings.map(\.description).contains {
+                $0.hasPrefix("content/01-x/note.md:6:1: warning: the stored run of agent.py is stale")
+            })
     }
 
     @Test func aRunnableListingWithoutARunIsAWarningNotAnError() async throws {
@@ -54,10 +65,13 @@ import NotesSite
         try project.write("content/01-x/note.md", "---\ntitle: X\ndate: 2026-01-01\n---\n\n```sh file=hello.sh run\n```\n")
         try project.write("content/01-x/hello.sh", "echo hi\n")
         let report = try await project.build()
-        #expect(report.warnings.map(\.description) == ["""
-            content/01-x/note.md:6:1: warning: hello.sh has no stored run; its page shows no output
-              help: run `notes run 01-x` and commit content/01-x/runs/
-            """])
+        #expect(
+            report.warnings.map(\.description) == [
+                """
+                content/01-x/note.md:6:1: warning: hello.sh has no stored run; its page shows no output
+                  help: run `notes run 01-x` and commit content/01-x/runs/
+                """
+            ])
         #expect(!(try project.read("site/notes/01-x/index.html")).contains("class=\"run\""))
     }
 }

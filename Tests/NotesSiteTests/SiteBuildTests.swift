@@ -25,12 +25,15 @@ import Testing
             "No. 03 · Field note",
             "<h1>Do it all at once: parallel tool calls and how to build them</h1>",
             "there’s no reason to do them one at a time",
-            "<time datetime=\"2026-04-26\">26 April 2026</time> · <a class=\"tag\" href=\"../../tags/agents/index.html\">agents</a> · <a class=\"tag\" href=\"../../tags/tool-use/index.html\">tool-use</a> · <a class=\"tag\" href=\"../../tags/fundamentals/index.html\">fundamentals</a> · 6 min read",
+            "<time datetime=\"2026-04-26\">26 April 2026</time> · <a class=\"tag\" href=\"../../tags/agents/index.html\">agents</a> · <a "
+                + "class=\"tag\" href=\"../../tags/tool-use/index.html\">tool-use</a> · <a class=\"tag\" "
+                + "href=\"../../tags/fundamentals/index.html\">fundamentals</a> · 6 min read",
             "<h2 id=\"picking-up-from-the-loop\">Picking up from the loop<a class=\"anchor\" href=\"#picking-up-from-the-loop\"",
             "<h2 id=\"why-its-worth-doing\">Why it’s worth doing",
             ">parallel_tools.py</a> · <span class=\"listing-ext\">py</span>",
             "<span class=\"label\">Listing 01</span> - A ReAct loop that supports parallel tool calls</figcaption>",
-            "<span class=\"label\">Figure 01</span> - Sequential calls stack end to end; parallel calls overlap and finish in the time of the slowest one.",
+            "<span class=\"label\">Figure 01</span> - Sequential calls stack end to end; parallel calls overlap and finish in the time of "
+                + "the slowest one.",
             "<span class=\"label\">Figure 02</span> - One model turn carrying several <code>tool_use</code> blocks",
             "<p class=\"signoff\">-&nbsp;Ben</p>",
         ] {
@@ -49,11 +52,12 @@ import Testing
         defer { project.remove() }
         try await project.build()
         let files = try project.siteFiles().keys.sorted()
-        #expect(files == [
-            "404.html", "assets/style.css", "atom.xml", "index.html",
-            "notes/03-do-it-all-at-once/index.html", "notes/03-do-it-all-at-once/parallel_tools.py",
-            "sitemap.xml", "tags/agents/index.html", "tags/fundamentals/index.html", "tags/tool-use/index.html",
-        ])
+        #expect(
+            files == [
+                "404.html", "assets/style.css", "atom.xml", "index.html",
+                "notes/03-do-it-all-at-once/index.html", "notes/03-do-it-all-at-once/parallel_tools.py",
+                "sitemap.xml", "tags/agents/index.html", "tags/fundamentals/index.html", "tags/tool-use/index.html",
+            ])
         // 404 is served at any depth, so it links from the base URL's path.
         #expect(try project.read("site/404.html").contains("href=\"/index.html\""))
     }
@@ -87,13 +91,16 @@ import Testing
         try await project.build()
         try await project.build()  // the spare folder now holds this site's files too
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/01-gone"))
-        try project.write("content/03-do-it-all-at-once/note.md", try project.read("content/03-do-it-all-at-once/note.md")
-            .replacingOccurrences(of: "The fix has a name.", with: "The fix has a new name."))
+        try project.write(
+            "content/03-do-it-all-at-once/note.md",
+            try project.read("content/03-do-it-all-at-once/note.md")
+                .replacingOccurrences(of: "The fix has a name.", with: "The fix has a new name."))
         try await project.build()
         let files = try project.siteFiles()
         #expect(files["notes/01-gone/index.html"] == nil)
         #expect(files["tags/ephemeral/index.html"] == nil)
-        #expect(String(decoding: files["notes/03-do-it-all-at-once/index.html"] ?? Data(), as: UTF8.self).contains("The fix has a new name."))
+        #expect(
+            String(decoding: files["notes/03-do-it-all-at-once/index.html"] ?? Data(), as: UTF8.self).contains("The fix has a new name."))
         // The same site built from scratch elsewhere has exactly these files and bytes.
         let fresh = try TestProject()
         defer { fresh.remove() }
@@ -123,10 +130,11 @@ import Testing
         defer { project.remove() }
         try project.write("templates/tag.mustache", "<h1>{{tag.name}}</h1>\n{{#notes}}\n<p>{{title}}</p>\n{{/note}}\n")
         let errors = await project.buildErrors()
-        #expect(errors == """
-            templates/tag.mustache:4:4: error: template error: a section is closed with a different name than it was opened with
-              help: check that every {{#section}} is closed by a matching {{/section}}
-            """)
+        #expect(
+            errors == """
+                templates/tag.mustache:4:4: error: template error: a section is closed with a different name than it was opened with
+                  help: check that every {{#section}} is closed by a matching {{/section}}
+                """)
     }
 
     @Test func missingPartialIsReported() async throws {
@@ -134,10 +142,11 @@ import Testing
         defer { project.remove() }
         try project.write("templates/tag.mustache", "<h1>{{tag.name}}</h1>\n  {{> partials/nope}}\n")
         let errors = await project.buildErrors()
-        #expect(errors == """
-            templates/tag.mustache:2:3: error: template `tag` includes `partials/nope`, which does not exist
-              help: add templates/partials/nope.mustache or fix the name
-            """)
+        #expect(
+            errors == """
+                templates/tag.mustache:2:3: error: template `tag` includes `partials/nope`, which does not exist
+                  help: add templates/partials/nope.mustache or fix the name
+                """)
     }
 }
 

@@ -39,8 +39,9 @@ public struct HeadlessBrowser: Sendable {
         if darkMode { argv.append("--force-dark-mode") }
         argv += ["--dump-dom", page.absoluteString]
         let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": profile.path, "LANG": "C.UTF-8"]
-        let result = try await runTestProcess(argv, environment: environment, directory: profile,
-                                              outputPrefix: profile.appendingPathComponent("chromium"))
+        let result = try await runTestProcess(
+            argv, environment: environment, directory: profile,
+            outputPrefix: profile.appendingPathComponent("chromium"))
         guard result.status == 0 else {
             throw BrowserFailed(status: result.status, stderr: String(result.stderr.suffix(2000)))
         }
@@ -51,11 +52,15 @@ public struct HeadlessBrowser: Sendable {
 extension HeadlessBrowser {
     /// Runs a DevTools driver script (Python, on `Tests/Browser/devtools.py`) as
     /// `python3 SCRIPT CHROMIUM ARGUMENTS...` in `directory`, writing no bytecode into the source tree.
-    public func runDriver(_ script: URL, arguments: [String], directory: URL, timeout: Duration = .seconds(90)) async throws -> TransportProcessResult {
+    public func runDriver(_ script: URL, arguments: [String], directory: URL, timeout: Duration = .seconds(90)) async throws
+        -> TransportProcessResult
+    {
         try await runTestProcess(
             ["/usr/bin/env", "python3", script.path, executable.path] + arguments,
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path,
-                          "PYTHONDONTWRITEBYTECODE": "1"],
+            environment: [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path,
+                "PYTHONDONTWRITEBYTECODE": "1",
+            ],
             directory: directory,
             outputPrefix: FileManager.default.temporaryDirectory.appendingPathComponent("browser-driver-\(UUID().uuidString)"),
             timeout: timeout)

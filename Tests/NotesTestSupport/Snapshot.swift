@@ -23,9 +23,8 @@ public func expectSnapshot(
     }
     let expected = String(decoding: data, as: UTF8.self)
     if expected != actual {
-        Issue.record(
-            "\(name) differs from its golden file (re-record with RECORD_SNAPSHOTS=1 if the change is intended):\n\(lineDiff(expected, actual))",
-            sourceLocation: sourceLocation)
+        let message = "\(name) differs from its golden file (re-record with RECORD_SNAPSHOTS=1 if the change is intended):"
+        Issue.record("\(message)\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
     }
 }
 

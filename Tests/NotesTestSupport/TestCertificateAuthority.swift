@@ -15,12 +15,19 @@ public struct TestCertificateAuthority: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-test-ca-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = { (name: String) in folder.appendingPathComponent(name).path }
-        try Data("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n".utf8).write(to: folder.appendingPathComponent("server.ext"))
-        try openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=notes test CA",
-                     "-keyout", path("ca.key"), "-out", path("ca.pem")])
-        try openssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", path("server.key"), "-out", path("server.csr")])
-        try openssl(["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"), "-CAcreateserial",
-                     "-days", "2", "-extfile", path("server.ext"), "-out", path("server.pem")])
+        try Data("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n".utf8).write(
+            to: folder.appendingPathComponent("server.ext"))
+        try openssl([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=notes test CA",
+            "-keyout", path("ca.key"), "-out", path("ca.pem"),
+        ])
+        try openssl([
+            "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", path("server.key"), "-out", path("server.csr"),
+        ])
+        try openssl([
+            "x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"), "-CAcreateserial",
+            "-days", "2", "-extfile", path("server.ext"), "-out", path("server.pem"),
+        ])
         return TestCertificateAuthority(
             certificate: folder.appendingPathComponent("ca.pem"), serverCertificate: folder.appendingPathComponent("server.pem"),
             serverKey: folder.appendingPathComponent("server.key"))

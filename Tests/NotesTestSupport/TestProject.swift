@@ -17,7 +17,8 @@ public struct TestProject: Sendable {
             try fileManager.copyItem(at: repository.appendingPathComponent(file), to: root.appendingPathComponent(file))
         }
         for note in notes {
-            try fileManager.copyItem(at: repository.appendingPathComponent("content/\(note)"), to: root.appendingPathComponent("content/\(note)"))
+            try fileManager.copyItem(
+                at: repository.appendingPathComponent("content/\(note)"), to: root.appendingPathComponent("content/\(note)"))
         }
     }
 

@@ -19,10 +19,12 @@ public func runTestProcess(
     process.environment = environment
     process.currentDirectoryURL = directory
     let prefix = outputPrefix ?? directory.appendingPathComponent("process-\(UUID().uuidString)")
-    let out = prefix.appendingPathExtension("stdout"), err = prefix.appendingPathExtension("stderr")
+    let out = prefix.appendingPathExtension("stdout")
+    let err = prefix.appendingPathExtension("stderr")
     _ = FileManager.default.createFile(atPath: out.path, contents: nil)
     _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
     process.standardOutput = outHandle
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
@@ -40,6 +42,7 @@ public func runTestProcess(
     }
     try outHandle.close()
     try errHandle.close()
-    return TransportProcessResult(status: status, stdout: try String(contentsOf: out, encoding: .utf8),
-                                  stderr: try String(contentsOf: err, encoding: .utf8))
+    return TransportProcessResult(
+        status: status, stdout: try String(contentsOf: out, encoding: .utf8),
+        stderr: try String(contentsOf: err, encoding: .utf8))
 }

@@ -79,7 +79,8 @@ import Testing
         let url = try TransportFixtures.folder("redirect").appendingPathComponent("run.json")
         let session = try await TransportSession.start(
             TransportConfiguration(mode: .record, cassette: url, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
-        let answer = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "stand-in-redirect", "messages": []])
+        let answer = try await LoopbackClient.send(
+            session.baseURL, token: session.token, body: ["model": "stand-in-redirect", "messages": []])
         #expect(answer.status == 307)
         #expect(answer.headers.value(of: "location") == "/v1/elsewhere")
         let cassette = try #require(try await session.stop().cassette)
@@ -120,7 +121,8 @@ import Testing
         let clock = ContinuousClock()
         let elapsed = await clock.measure {
             await #expect(throws: (any Error).self) {
-                _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "stand-in-silent", "messages": []])
+                _ = try await LoopbackClient.send(
+                    session.baseURL, token: session.token, body: ["model": "stand-in-silent", "messages": []])
             }
         }
         #expect(elapsed < .seconds(20), "cut off by the timeout, not by the stand-in's 60 s")

@@ -1,8 +1,8 @@
 import Foundation
+import NotesRecords
 import NotesTestSupport
 import NotesTransport
 import Testing
-import NotesRecords
 
 /// The issue's acceptance: real SDK, real `notes` binary, real subprocesses, a stand-in engine that is
 /// stopped before every replay.
@@ -16,7 +16,9 @@ import NotesRecords
         var key: String
     }
 
-    static func recordThenReplay(_ name: String, _ program: [String], replayProgram: [String]? = nil, replayFlags: [String] = ["--fast"]) async throws -> RecordedRun {
+    static func recordThenReplay(_ name: String, _ program: [String], replayProgram: [String]? = nil, replayFlags: [String] = ["--fast"])
+        async throws -> RecordedRun
+    {
         let key = TransportFixtures.key()
         let folder = try TransportFixtures.folder(name)
         let notes = try TransportFixtures.notesBinary().path
@@ -51,7 +53,9 @@ import NotesRecords
         #expect(run.cassette.metadata.client == "Anthropic/Python 2.10.0")
         // The second request carries one tool_result per tool_use of the first answer, and echoes
         // the thinking block with its signature.
-        let toolUses = run.cassette.entries[0].response.body.json?["content"]?.arrayValue?.filter { $0["type"] == "tool_use" }.compactMap { $0["id"] } ?? []
+        let toolUses =
+            run.cassette.entries[0].response.body.json?["content"]?.arrayValue?.filter { $0["type"] == "tool_use" }.compactMap { $0["id"] }
+            ?? []
         let followUp = try #require(run.cassette.entries[1].request.body.json?["messages"])
         let results = followUp[2]?["content"]?.arrayValue?.compactMap { $0["tool_use_id"] } ?? []
         #expect(toolUses.count == 2 && results == toolUses)
@@ -62,7 +66,8 @@ import NotesRecords
     func aStreamedCallReplaysIdentically(_ model: String) async throws {
         let python = try await TransportFixtures.sdkPython().path
         // At recorded pace this time, so the SDK reads the events with their recorded gaps.
-        let run = try await Self.recordThenReplay("stream-\(model)", [python, TransportFixtures.fixture("stream.py").path, model], replayFlags: [])
+        let run = try await Self.recordThenReplay(
+            "stream-\(model)", [python, TransportFixtures.fixture("stream.py").path, model], replayFlags: [])
         Self.expectIdentical(run)
         let events = try #require(run.cassette.entries.first?.response.body.events)
         switch model {
@@ -80,7 +85,10 @@ import NotesRecords
         }
     }
 
-    @Test(arguments: [("stand-in-overloaded", [529, 529, 200]), ("stand-in-rate-limited", [429, 200]), ("stand-in-error", [500, 200]), ("stand-in-drop", [0, 200])])
+    @Test(arguments: [
+        ("stand-in-overloaded", [529, 529, 200]), ("stand-in-rate-limited", [429, 200]), ("stand-in-error", [500, 200]),
+        ("stand-in-drop", [0, 200]),
+    ])
     func failedAttemptsReplayAndAreRetriedTheSameWay(_ model: String, _ statuses: [Int]) async throws {
         let python = try await TransportFixtures.sdkPython().path
         let run = try await Self.recordThenReplay("retries-\(model)", [python, TransportFixtures.fixture("retries.py").path, model])
@@ -112,7 +120,8 @@ import NotesRecords
     }
 
     @Test func theProgramNeverSeesTheKeyInRecordOrReplay() async throws {
-        let key = TransportFixtures.key(), oauth = TransportFixtures.key()
+        let key = TransportFixtures.key()
+        let oauth = TransportFixtures.key()
         let folder = try TransportFixtures.folder("environment")
         let notes = try TransportFixtures.notesBinary().path
         let standIn = try await TransportStandIn.start(key: key)
@@ -122,8 +131,11 @@ import NotesRecords
         environment["NOTES_TEST_COPY"] = "copy:\(key)"
         let cassette = folder.appendingPathComponent("env.json").path
         for mode in [["--record", "--engine", standIn.url.absoluteString], ["--replay"]] {
-            let result = try await runTestProcess([notes, "exec", "--cassette", cassette] + mode + ["--", "/usr/bin/env", "python3", TransportFixtures.fixture("print_env.py").path],
-                                                  environment: environment, directory: folder, outputPrefix: folder.appendingPathComponent("env\(mode[0])"))
+            let result = try await runTestProcess(
+                [notes, "exec", "--cassette", cassette] + mode + [
+                    "--", "/usr/bin/env", "python3", TransportFixtures.fixture("print_env.py").path,
+                ],
+                environment: environment, directory: folder, outputPrefix: folder.appendingPathComponent("env\(mode[0])"))
             #expect(result.status == 0, "\(result.stderr)")
             let seen = try JSONValue(parsing: result.stdout)
             #expect(!result.stdout.contains(key) && !result.stdout.contains(oauth))
@@ -139,8 +151,14 @@ import NotesRecords
         let script = TransportFixtures.fixture("tool_loop.py").path
         let run = try await Self.recordThenReplay("miss", [python, script], replayProgram: [python, script, "When is Trish free?"])
         #expect(run.replay.status == 1)
-        #expect(run.replay.stderr.contains("error: request 1 (POST /v1/messages) is not in the cassette; the closest recorded request is entry 0."), "\(run.replay.stderr)")
-        #expect(run.replay.stderr.contains(#"Reason: $.messages[0].content: recorded "When are James and Sarah both free?", now "When is Trish free?""#), "\(run.replay.stderr)")
+        #expect(
+            run.replay.stderr.contains(
+                "error: request 1 (POST /v1/messages) is not in the cassette; the closest recorded request is entry 0."),
+            "\(run.replay.stderr)")
+        #expect(
+            run.replay.stderr.contains(
+                #"Reason: $.messages[0].content: recorded "When are James and Sarah both free?", now "When is Trish free?""#),
+            "\(run.replay.stderr)")
         #expect(run.replay.stderr.contains("help: re-record with --record"))
         #expect(run.replay.stderr.contains("BadRequestError"), "the program itself got the engine-shaped 400")
         TransportFixtures.expectAbsent(run.key, under: run.folder)
@@ -152,22 +170,34 @@ import NotesRecords
         try Data("# local secrets\nANTHROPIC_API_KEY=\"\(key)\"\n".utf8).write(to: folder.appendingPathComponent(".env"))
         let standIn = try await TransportStandIn.start(key: key)
         defer { standIn.stop() }
-        let script = #"curl -sS -H "x-api-key: $ANTHROPIC_API_KEY" -d '{"model":"stand-in-echo","messages":[{"role":"user","content":"hi"}]}' "$ANTHROPIC_BASE_URL/v1/messages""#
-        let result = try await runTestProcess([try TransportFixtures.notesBinary().path, "exec", "-C", folder.path, "--record", "--cassette", "run.json",
-                                               "--engine", standIn.url.absoluteString, "--", "/bin/sh", "-c", script],
-                                              environment: TransportFixtures.environment(key: nil), directory: FileManager.default.temporaryDirectory,
-                                              outputPrefix: folder.appendingPathComponent("out"))
+        let script =
+            #"curl -sS -H "x-api-key: $ANTHROPIC_API_KEY" -d '{"model":"stand-in-echo","messages":[{"role":"user","content":"hi"}]}' "#
+            + #""$ANTHROPIC_BASE_URL/v1/messages""#
+        let result = try await runTestProcess(
+            [
+                try TransportFixtures.notesBinary().path, "exec", "-C", folder.path, "--record", "--cassette", "run.json",
+                "--engine", standIn.url.absoluteString, "--", "/bin/sh", "-c", script,
+            ],
+            environment: TransportFixtures.environment(key: nil), directory: FileManager.default.temporaryDirectory,
+            outputPrefix: folder.appendingPathComponent("out"))
         #expect(result.status == 0 && result.stdout.contains("Echo: hi"), "\(result.stdout)\n\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path), "-C makes the cassette path relative to the project")
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path),
+            "-C makes the cassette path relative to the project")
         TransportFixtures.expectAbsent(key, under: folder, except: [".env"])
     }
 
     @Test func recordingWithoutAKeyFailsAndSaysWhereToPutIt() async throws {
         let folder = try TransportFixtures.folder("no-key")
-        let result = try await runTestProcess([try TransportFixtures.notesBinary().path, "exec", "--record", "--cassette", "run.json", "--", "/bin/true"],
-                                              environment: TransportFixtures.environment(key: nil), directory: folder)
+        let result = try await runTestProcess(
+            [try TransportFixtures.notesBinary().path, "exec", "--record", "--cassette", "run.json", "--", "/bin/true"],
+            environment: TransportFixtures.environment(key: nil), directory: folder)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: record mode needs the engine's key\n  help: set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored)\n")
+        #expect(
+            result.stderr
+                == "error: record mode needs the engine's key\n  help: set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the "
+                + "project's .env (git-ignored)\n"
+        )
     }
 
     @Test func anInterruptedRecordingLeavesThePreviousCassetteIntact() async throws {
@@ -176,13 +206,16 @@ import NotesRecords
         let notes = try TransportFixtures.notesBinary().path
         let standIn = try await TransportStandIn.start(key: key)
         defer { standIn.stop() }
-        let call = #"curl -sS -H "x-api-key: $ANTHROPIC_API_KEY" -d '{"model":"stand-in-echo","messages":[{"role":"user","content":"hi"}]}' "$ANTHROPIC_BASE_URL/v1/messages""#
+        let call =
+            #"curl -sS -H "x-api-key: $ANTHROPIC_API_KEY" -d '{"model":"stand-in-echo","messages":[{"role":"user","content":"hi"}]}' "#
+            + #""$ANTHROPIC_BASE_URL/v1/messages""#
         let record = [notes, "exec", "--record", "--cassette", "run.json", "--engine", standIn.url.absoluteString, "--", "/bin/sh", "-c"]
         let first = try await runTestProcess(record + [call], environment: TransportFixtures.environment(key: key), directory: folder)
         #expect(first.status == 0)
         let before = try Data(contentsOf: folder.appendingPathComponent("run.json"))
         // The second run makes a call and then dies of SIGINT, as under Ctrl-C.
-        let second = try await runTestProcess(record + ["\(call); kill -INT $$"], environment: TransportFixtures.environment(key: key), directory: folder)
+        let second = try await runTestProcess(
+            record + ["\(call); kill -INT $$"], environment: TransportFixtures.environment(key: key), directory: folder)
         #expect(second.status == 130)
         #expect(second.stderr.contains("interrupted: the cassette was not written"))
         #expect(try Data(contentsOf: folder.appendingPathComponent("run.json")) == before)
@@ -190,8 +223,9 @@ import NotesRecords
     }
 
     @Test func execHelpMatchesItsGoldenCopy() async throws {
-        let result = try await runTestProcess([try TransportFixtures.notesBinary().path, "exec", "--help"],
-                                              environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"], directory: try TransportFixtures.folder("help"))
+        let result = try await runTestProcess(
+            [try TransportFixtures.notesBinary().path, "exec", "--help"],
+            environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"], directory: try TransportFixtures.folder("help"))
         #expect(result.status == 0)
         expectSnapshot(result.stdout, named: "exec-help.txt")
     }

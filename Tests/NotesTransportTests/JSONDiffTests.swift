@@ -1,17 +1,24 @@
-@testable import NotesTransport
-import Testing
 import NotesRecords
+import Testing
+
+@testable import NotesTransport
 
 @Suite struct JSONDiffTests {
     @Test func differencesAreNamedByJSONPath() throws {
-        let old = try JSONValue(parsing: #"{"model":"m","messages":[{"role":"user","content":"When are James and Sarah free?"}],"max_tokens":512}"#)
-        let new = try JSONValue(parsing: #"{"max_tokens":1024,"model":"m","messages":[{"role":"user","content":"When are James and Trish free?"}],"temperature":0.5}"#)
+        let old = try JSONValue(
+            parsing: #"{"model":"m","messages":[{"role":"user","content":"When are James and Sarah free?"}],"max_tokens":512}"#)
+        let new = try JSONValue(
+            parsing:
+                #"{"max_tokens":1024,"model":"m","messages":[{"role":"user","content":"When are James and Trish "#
+                + #"free?"}],"temperature":0.5}"#
+        )
         let lines = JSONDiff.differences(recorded: old, actual: new).map(\.description)
-        #expect(lines == [
-            "$.max_tokens: recorded 512, now 1024",
-            #"$.messages[0].content: recorded "When are James and Sarah free?", now "When are James and Trish free?""#,
-            "$.temperature: recorded (absent), now 0.5",
-        ])
+        #expect(
+            lines == [
+                "$.max_tokens: recorded 512, now 1024",
+                #"$.messages[0].content: recorded "When are James and Sarah free?", now "When are James and Trish free?""#,
+                "$.temperature: recorded (absent), now 0.5",
+            ])
     }
 
     @Test func longStringsAreShownAroundTheirFirstDifference() {

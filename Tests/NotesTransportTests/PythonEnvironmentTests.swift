@@ -26,7 +26,8 @@ import Testing
                     z.writestr(f"{name}-0.1.dist-info/WHEEL", "Wheel-Version: 1.0\\nGenerator: notes-tests\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n")
                     z.writestr(f"{name}-0.1.dist-info/RECORD", "")
             """
-        let made = try await runTestProcess(["/usr/bin/env", "python3", "-c", script, root.path], environment: ProcessInfo.processInfo.environment, directory: root)
+        let made = try await runTestProcess(
+            ["/usr/bin/env", "python3", "-c", script, root.path], environment: ProcessInfo.processInfo.environment, directory: root)
         #expect(made.status == 0, "\(made.stderr)")
         let wheels = ["tiny", "tinier"].map { root.appendingPathComponent("\($0)-0.1-py3-none-any.whl").path }
         try Data("\(wheels[0])\n".utf8).write(to: root.appendingPathComponent("content/requirements.txt"))
@@ -36,8 +37,9 @@ import Testing
     @Test func theProjectsPinsGiveTheRealSDK() async throws {
         let python = try await TransportFixtures.sdkPython()
         #expect(python.path.hasSuffix(".notes/venv/bin/python"))
-        let result = try await runTestProcess([python.path, "-c", "import anthropic, dotenv; print(anthropic.__version__)"],
-                                              environment: ["PATH": "/usr/bin:/bin"], directory: try TransportFixtures.folder("sdk"))
+        let result = try await runTestProcess(
+            [python.path, "-c", "import anthropic, dotenv; print(anthropic.__version__)"],
+            environment: ["PATH": "/usr/bin:/bin"], directory: try TransportFixtures.folder("sdk"))
         #expect(result.stdout == "2.10.0\n")
     }
 
@@ -61,17 +63,22 @@ import Testing
         _ = try await environment.prepare(progress: lines.add)
         #expect(lines.all.filter { $0.hasPrefix("[1/3]") }.count == 2)
         #expect(lines.all.last?.hasPrefix("[3/3]") == true && lines.all.last?.hasSuffix("is ready") == true)
-        let check = try await runTestProcess([environment.interpreter.path, "-c", "import tiny, tinier; print(tiny.VALUE + tinier.VALUE)"],
-                                             environment: ["PATH": "/usr/bin:/bin"], directory: root)
+        let check = try await runTestProcess(
+            [environment.interpreter.path, "-c", "import tiny, tinier; print(tiny.VALUE + tinier.VALUE)"],
+            environment: ["PATH": "/usr/bin:/bin"], directory: root)
         #expect(check.stdout == "2\n", "the renamed venv finds its packages")
         #expect(try String(contentsOf: markerURL, encoding: .utf8) != marker)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".notes").path).sorted() == ["venv", "venv-install.log", "venv.lock"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".notes").path).sorted() == [
+                "venv", "venv-install.log", "venv.lock",
+            ])
     }
 
     @Test func aFailedInstallLeavesThePreviousVenvAndALeftoverPartialIsReplaced() async throws {
         let (root, environment, _) = try await Self.project()
         // A half-built venv from an interrupted run must not confuse the next one.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".notes/venv.partial/junk"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".notes/venv.partial/junk"), withIntermediateDirectories: true)
         let python = try await environment.prepare()
         let marker = try Data(contentsOf: environment.location.appendingPathComponent(".notes-requirements"))
         try Data("this is not === a requirement\n".utf8).write(to: root.appendingPathComponent("content/requirements.txt"))

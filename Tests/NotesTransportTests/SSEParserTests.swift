@@ -1,6 +1,7 @@
-@testable import NotesTransport
-import Testing
 import NotesRecords
+import Testing
+
+@testable import NotesTransport
 
 @Suite struct SSEParserTests {
     static let stream = """

@@ -1,19 +1,31 @@
 import Foundation
-import NotesTestSupport
-@testable import NotesTransport
-import Testing
 import NotesRecords
+import NotesTestSupport
+import Testing
+
+@testable import NotesTransport
 
 @Suite struct TransportSessionRecordTests {
     static let tools: JSONValue = ["model": "stand-in-tools", "max_tokens": 64, "messages": [["role": "user", "content": "Plan it"]]]
-    static let stream: JSONValue = ["model": "stand-in-tools", "max_tokens": 64, "stream": true, "thinking": ["type": "enabled"], "messages": [["role": "user", "content": "Plan it"]]]
+    static let stream: JSONValue = [
+        "model": "stand-in-tools", "max_tokens": 64, "stream": true, "thinking": ["type": "enabled"],
+        "messages": [["role": "user", "content": "Plan it"]],
+    ]
 
     /// Sends the same mix of requests a real agent run would: JSON, a stream, a failure and its retry.
     static func exercise(_ session: TransportSession) async throws -> [LoopbackClient.Answer] {
         var answers: [LoopbackClient.Answer] = []
-        answers.append(try await LoopbackClient.send(session.baseURL, token: session.token, headers: [("anthropic-version", "2026-10-21")], body: tools))
-        answers.append(try await LoopbackClient.send(session.baseURL, token: nil, headers: [("Authorization", "Bearer \(session.token)")], body: stream))
-        for _ in 0..<2 { answers.append(try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "stand-in-rate-limited", "messages": []])) }
+        answers.append(
+            try await LoopbackClient.send(
+                session.baseURL, token: session.token, headers: [("anthropic-version", "2026-10-21")], body: tools))
+        answers.append(
+            try await LoopbackClient.send(
+                session.baseURL, token: nil, headers: [("Authorization", "Bearer \(session.token)")], body: stream))
+        for _ in 0..<2 {
+            answers.append(
+                try await LoopbackClient.send(
+                    session.baseURL, token: session.token, body: ["model": "stand-in-rate-limited", "messages": []]))
+        }
         answers.append(try await LoopbackClient.send(session.baseURL, path: "/v1/models", method: "GET", token: session.token))
         return answers
     }
@@ -23,7 +35,8 @@ import NotesRecords
         let folder = try TransportFixtures.folder("record")
         let url = folder.appendingPathComponent("run.json")
         let standIn = try await TransportStandIn.start(key: key)
-        let recorder = try await TransportSession.start(TransportConfiguration(mode: .record, cassette: url, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
+        let recorder = try await TransportSession.start(
+            TransportConfiguration(mode: .record, cassette: url, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
         let recorded = try await Self.exercise(recorder)
         await #expect(throws: (any Error).self, "a dropped connection reaches the client as a drop") {
             _ = try await LoopbackClient.send(recorder.baseURL, token: recorder.token, body: ["model": "stand-in-drop", "messages": []])
@@ -35,7 +48,9 @@ import NotesRecords
 
         #expect(recorded.map(\.status) == [200, 200, 429, 200, 200])
         let cassette = try Cassette.load(from: url)
-        #expect(cassette.encoded() == report.cassette?.encoded(), "the report holds what was written: \(lineDiff(String(decoding: cassette.encoded(), as: UTF8.self), String(decoding: report.cassette?.encoded() ?? [], as: UTF8.self)))")
+        let written = String(decoding: cassette.encoded(), as: UTF8.self)
+        let reported = String(decoding: report.cassette?.encoded() ?? [], as: UTF8.self)
+        #expect(cassette.encoded() == report.cassette?.encoded(), "the report holds what was written: \(lineDiff(written, reported))")
         #expect(cassette.entries.map(\.response.status) == [200, 200, 429, 200, 200, 0, 200])
         #expect(report.exchanges.map(\.entryIndex) == Array(0..<7))
         #expect(cassette.metadata.engine == standIn.url.absoluteString)
@@ -44,18 +59,25 @@ import NotesRecords
         #expect(cassette.entries[0].response.body.json?["content"]?[1]?["type"] == "tool_use")
         let events = try #require(cassette.entries[1].response.body.events)
         #expect(events.contains { $0.event == "ping" && $0.text == #"{"type": "ping"}"# })
-        #expect(Set(events.compactMap { $0.data?["delta"]?["type"]?.stringValue }) == ["thinking_delta", "signature_delta", "text_delta", "input_json_delta"])
+        #expect(
+            Set(events.compactMap { $0.data?["delta"]?["type"]?.stringValue }) == [
+                "thinking_delta", "signature_delta", "text_delta", "input_json_delta",
+            ])
         #expect(events.map(\.offset) == events.map(\.offset).sorted())
         #expect(cassette.entries[5].response.error != nil)
 
         // Default deny: credentials, cookies and anything named like a token never reach the file.
         let text = String(decoding: cassette.encoded(), as: UTF8.self)
         for name in ["x-api-key", "authorization", "set-cookie", "anthropic-ratelimit-tokens-remaining"] {
-            #expect(cassette.entries.allSatisfy { $0.request.headers.value(of: name) == nil && $0.response.headers.value(of: name) == nil }, "\(name)")
+            #expect(
+                cassette.entries.allSatisfy { $0.request.headers.value(of: name) == nil && $0.response.headers.value(of: name) == nil },
+                "\(name)")
         }
         #expect(cassette.entries[0].response.headers.value(of: "anthropic-ratelimit-requests-remaining") == "49")
         #expect(!text.contains(key) && !text.contains(recorder.token))
-        #expect(cassette.entries[6].response.body.json?["content"]?[0]?["text"] == .string("Debug: you called me with \(Redactor.placeholder)."))
+        #expect(
+            cassette.entries[6].response.body.json?["content"]?[0]?["text"] == .string("Debug: you called me with \(Redactor.placeholder).")
+        )
         TransportFixtures.expectAbsent(key, under: folder)
 
         // Offline now: the replay must give the program exactly what the recording gave it.
@@ -75,7 +97,8 @@ import NotesRecords
         for round in 0..<2 {
             let standIn = try await TransportStandIn.start(key: key)
             let url = folder.appendingPathComponent("run\(round).json")
-            let session = try await TransportSession.start(TransportConfiguration(mode: .record, cassette: url, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
+            let session = try await TransportSession.start(
+                TransportConfiguration(mode: .record, cassette: url, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
             _ = try await Self.exercise(session)
             var cassette = try #require(try await session.stop().cassette)
             standIn.stop()
@@ -113,11 +136,16 @@ import NotesRecords
 
     @Test func anUnreachableEngineIsADroppedConnectionAndAWarning() async throws {
         let url = try TransportFixtures.folder("unreachable").appendingPathComponent("run.json")
-        let session = try await TransportSession.start(TransportConfiguration(mode: .record, cassette: url, engine: URL(string: "http://127.0.0.1:9")!,
-                                                                              engineKey: EngineKey(TransportFixtures.key()), toolVersion: "test"))
-        await #expect(throws: (any Error).self) { _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "m"]) }
+        let session = try await TransportSession.start(
+            TransportConfiguration(
+                mode: .record, cassette: url, engine: URL(string: "http://127.0.0.1:9")!,
+                engineKey: EngineKey(TransportFixtures.key()), toolVersion: "test"))
+        await #expect(throws: (any Error).self) {
+            _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "m"])
+        }
         let report = try await session.stop()
-        #expect(report.warnings.count == 1 && report.warnings[0].hasPrefix("request 1 (POST /v1/messages): the engine could not be reached"))
+        #expect(
+            report.warnings.count == 1 && report.warnings[0].hasPrefix("request 1 (POST /v1/messages): the engine could not be reached"))
         #expect(report.cassette?.entries.map(\.response.status) == [0])
     }
 
@@ -126,7 +154,8 @@ import NotesRecords
         let folder = try TransportFixtures.folder("live")
         let standIn = try await TransportStandIn.start(key: key)
         defer { standIn.stop() }
-        let session = try await TransportSession.start(TransportConfiguration(mode: .live, cassette: nil, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
+        let session = try await TransportSession.start(
+            TransportConfiguration(mode: .live, cassette: nil, engine: standIn.url, engineKey: EngineKey(key), toolVersion: "test"))
         let answer = try await LoopbackClient.send(session.baseURL, token: session.token, body: Self.tools)
         #expect(answer.status == 200)
         let report = try await session.stop()
@@ -143,7 +172,8 @@ struct BinaryUpstream: HTTPUpstream {
         let (stream, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
         continuation.yield(body)
         continuation.finish()
-        return UpstreamResponse(status: 200, reason: "OK", headers: [CassetteHeader("content-type", "application/octet-stream")], body: stream)
+        return UpstreamResponse(
+            status: 200, reason: "OK", headers: [CassetteHeader("content-type", "application/octet-stream")], body: stream)
     }
 
     func shutdown() async {}

@@ -1,14 +1,17 @@
 import Foundation
-@testable import NotesTransport
-import Testing
 import NotesRecords
+import Testing
+
+@testable import NotesTransport
 
 @Suite struct TransportSessionReplayTests {
     static let start = Date(timeIntervalSince1970: 1_779_357_600)
 
     static func entry(_ body: JSONValue, _ response: CassetteResponse, timings: CassetteTimings = .init(wait: 5)) -> CassetteEntry {
-        CassetteEntry(startedDateTime: start, request: CassetteRequest(method: "POST", url: "https://api.anthropic.com/v1/messages", body: .json(body)),
-                      response: response, timings: timings)
+        CassetteEntry(
+            startedDateTime: start,
+            request: CassetteRequest(method: "POST", url: "https://api.anthropic.com/v1/messages", body: .json(body)),
+            response: response, timings: timings)
     }
 
     static func json(_ value: JSONValue, status: Int = 200, headers: [CassetteHeader] = []) -> CassetteResponse {
@@ -18,7 +21,8 @@ import NotesRecords
     /// Saves `entries` as a cassette and starts a replay session on it.
     static func replaying(_ entries: [CassetteEntry], pace: TransportPace = .fast) async throws -> TransportSession {
         let url = try TransportFixtures.folder("replay").appendingPathComponent("cassette.json")
-        try Cassette(metadata: .init(recordedAt: start, engine: "https://api.anthropic.com", toolVersion: "test"), entries: entries).save(to: url)
+        try Cassette(metadata: .init(recordedAt: start, engine: "https://api.anthropic.com", toolVersion: "test"), entries: entries).save(
+            to: url)
         return try await TransportSession.start(TransportConfiguration(pace: pace, cassette: url, toolVersion: "test"))
     }
 
@@ -32,7 +36,8 @@ import NotesRecords
             #expect(answer.json?["request_id"]?.stringValue?.hasPrefix("req_") == true)
             #expect(answer.headers.value(of: "x-should-retry") == "false")
         }
-        let bearer = try await LoopbackClient.send(session.baseURL, token: nil, headers: [("Authorization", "Bearer \(session.token)")], body: ["model": "m"])
+        let bearer = try await LoopbackClient.send(
+            session.baseURL, token: nil, headers: [("Authorization", "Bearer \(session.token)")], body: ["model": "m"])
         #expect(bearer.status == 200 && bearer.text == #"{"ok":true}"#)
         let report = try await session.stop()
         #expect(report.exchanges.map(\.status) == [401, 401, 401, 200])
@@ -49,8 +54,10 @@ import NotesRecords
             event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n
             """
         parser.feed(Array(wire.utf8), offset: 3)
-        let response = CassetteResponse(status: 200, headers: [CassetteHeader("content-type", "text/event-stream; charset=utf-8"), CassetteHeader("request-id", "req_1")],
-                                        body: .events(parser.events))
+        let response = CassetteResponse(
+            status: 200,
+            headers: [CassetteHeader("content-type", "text/event-stream; charset=utf-8"), CassetteHeader("request-id", "req_1")],
+            body: .events(parser.events))
         for pace in TransportPace.allCases {
             let session = try await Self.replaying([Self.entry(["stream": true], response)], pace: pace)
             let answer = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["stream": true])
@@ -66,8 +73,11 @@ import NotesRecords
         cut.feed(Array("event: message_start\ndata: {}\n\nevent: content_block_delta\ndata: {\"a\":1}\n\n".utf8), offset: 1)
         let session = try await Self.replaying([
             Self.entry(["n": 1], CassetteResponse(status: 0, error: "connection to the engine failed before a response")),
-            Self.entry(["n": 2], CassetteResponse(status: 200, headers: [CassetteHeader("content-type", "text/event-stream")], body: .events(cut.events),
-                                                  error: "the engine closed the connection before the end of the body")),
+            Self.entry(
+                ["n": 2],
+                CassetteResponse(
+                    status: 200, headers: [CassetteHeader("content-type", "text/event-stream")], body: .events(cut.events),
+                    error: "the engine closed the connection before the end of the body")),
         ])
         await #expect(throws: (any Error).self) { try await LoopbackClient.send(session.baseURL, token: session.token, body: ["n": 1]) }
         await #expect(throws: (any Error).self) { try await LoopbackClient.send(session.baseURL, token: session.token, body: ["n": 2]) }
@@ -79,9 +89,11 @@ import NotesRecords
 
     @Test func aMissGets400NamingTheRequestAndIsReportedWithItsDiff() async throws {
         let session = try await Self.replaying([
-            Self.entry(["messages": [["content": "Plan lunch with Sarah", "role": "user"]], "model": "m"], Self.json(["ok": 1])),
+            Self.entry(["messages": [["content": "Plan lunch with Sarah", "role": "user"]], "model": "m"], Self.json(["ok": 1]))
         ])
-        let answer = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["model": "m", "messages": [["role": "user", "content": "Plan lunch with Trish"]]])
+        let answer = try await LoopbackClient.send(
+            session.baseURL, token: session.token,
+            body: ["model": "m", "messages": [["role": "user", "content": "Plan lunch with Trish"]]])
         #expect(answer.status == 400)
         #expect(answer.json?["error"]?["type"] == "invalid_request_error")
         let message = answer.json?["error"]?["message"]?.stringValue ?? ""
@@ -94,7 +106,8 @@ import NotesRecords
     }
 
     @Test func replayedFailuresCarryATinyRetryAfterSoClientsDoNotSleep() async throws {
-        let overloaded = Self.json(["type": "error"], status: 529, headers: [CassetteHeader("retry-after", "30"), CassetteHeader("retry-after-ms", "30000")])
+        let overloaded = Self.json(
+            ["type": "error"], status: 529, headers: [CassetteHeader("retry-after", "30"), CassetteHeader("retry-after-ms", "30000")])
         let session = try await Self.replaying([Self.entry(["m": 1], overloaded), Self.entry(["m": 1], Self.json(["ok": 1]))])
         let first = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["m": 1])
         let second = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["m": 1])
@@ -108,20 +121,27 @@ import NotesRecords
         var parser = SSEParser()
         parser.feed(Array("event: a\ndata: {}\n\n".utf8), offset: 150)
         parser.feed(Array("event: b\ndata: {}\n\n".utf8), offset: 300)
-        let session = try await Self.replaying([
-            Self.entry(["plain": 1], Self.json(["ok": 1]), timings: CassetteTimings(send: 0, wait: 200, receive: 50)),
-            Self.entry(["stream": 1], CassetteResponse(status: 200, headers: [CassetteHeader("content-type", "text/event-stream")], body: .events(parser.events)),
-                       timings: CassetteTimings(wait: 150, receive: 150)),
-        ], pace: .recorded)
+        let session = try await Self.replaying(
+            [
+                Self.entry(["plain": 1], Self.json(["ok": 1]), timings: CassetteTimings(send: 0, wait: 200, receive: 50)),
+                Self.entry(
+                    ["stream": 1],
+                    CassetteResponse(
+                        status: 200, headers: [CassetteHeader("content-type", "text/event-stream")], body: .events(parser.events)),
+                    timings: CassetteTimings(wait: 150, receive: 150)),
+            ], pace: .recorded)
         let clock = ContinuousClock()
         let plain = try await clock.measure { _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["plain": 1]) }
-        let streamed = try await clock.measure { _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["stream": 1]) }
+        let streamed = try await clock.measure {
+            _ = try await LoopbackClient.send(session.baseURL, token: session.token, body: ["stream": 1])
+        }
         // Lower bounds only: a loaded machine may be slower, never faster.
         #expect(plain >= .milliseconds(250))
         #expect(streamed >= .milliseconds(300))
         let report = try await session.stop()
         for exchange in report.exchanges {
-            let first = try #require(exchange.firstByte), end = try #require(exchange.end)
+            let first = try #require(exchange.firstByte)
+            let end = try #require(exchange.end)
             #expect(exchange.received <= first && first <= end)
         }
         #expect(try #require(report.exchanges[1].firstByte) - report.exchanges[1].received >= .milliseconds(150))
@@ -153,12 +173,17 @@ import NotesRecords
     }
 
     @Test func aHandWrittenCassetteReplays() async throws {
-        let session = try await TransportSession.start(TransportConfiguration(pace: .fast, cassette: TransportFixtures.fixture("handwritten.json"), toolVersion: "test"))
-        let streamed = try await LoopbackClient.send(session.baseURL, token: session.token,
-                                                     body: ["model": "claude-sonnet-4-6", "max_tokens": 64, "stream": true, "messages": [["role": "user", "content": "Say hello."]]])
+        let session = try await TransportSession.start(
+            TransportConfiguration(pace: .fast, cassette: TransportFixtures.fixture("handwritten.json"), toolVersion: "test"))
+        let streamed = try await LoopbackClient.send(
+            session.baseURL, token: session.token,
+            body: [
+                "model": "claude-sonnet-4-6", "max_tokens": 64, "stream": true, "messages": [["role": "user", "content": "Say hello."]],
+            ])
         #expect(streamed.text.contains(#"data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello!"}}"#))
-        let plain = try await LoopbackClient.send(session.baseURL, token: session.token,
-                                                  body: ["messages": [["role": "user", "content": "Say goodbye."]], "model": "claude-sonnet-4-6", "max_tokens": 64])
+        let plain = try await LoopbackClient.send(
+            session.baseURL, token: session.token,
+            body: ["messages": [["role": "user", "content": "Say goodbye."]], "model": "claude-sonnet-4-6", "max_tokens": 64])
         #expect(plain.json?["content"]?[0]?["text"] == "Goodbye!")
         let report = try await session.stop()
         #expect(report.misses.isEmpty && report.warnings.isEmpty)
@@ -172,17 +197,25 @@ import NotesRecords
             "PATH": "/usr/bin", "ANTHROPIC_API_KEY": key, "ANTHROPIC_AUTH_TOKEN": "oauth-token-value", "COPY": "x\(key)x",
             "OTHER": "oauth-token-value", "ANTHROPIC_BASE_URL": "https://api.anthropic.com", "ANTHROPIC_MODEL": "m",
         ])
-        #expect(environment == ["PATH": "/usr/bin", "ANTHROPIC_MODEL": "m", "ANTHROPIC_API_KEY": session.token,
-                                "ANTHROPIC_BASE_URL": session.baseURL.absoluteString])
+        #expect(
+            environment == [
+                "PATH": "/usr/bin", "ANTHROPIC_MODEL": "m", "ANTHROPIC_API_KEY": session.token,
+                "ANTHROPIC_BASE_URL": session.baseURL.absoluteString,
+            ])
         _ = try await session.stop()
         await #expect(throws: TransportError.self) { _ = try await session.stop() }
     }
 
     @Test func recordAndLiveNeedAKeyButReplayNever() async throws {
-        await #expect { _ = try await TransportSession.start(TransportConfiguration(mode: .record, cassette: URL(fileURLWithPath: "/tmp/x.json"), toolVersion: "t")) }
-            throws: { ($0 as? TransportError)?.code == .keyMissing }
-        await #expect { _ = try await TransportSession.start(TransportConfiguration(mode: .live, cassette: nil, engine: URL(string: "ftp://x")!, engineKey: EngineKey("k"), toolVersion: "t")) }
-            throws: { ($0 as? TransportError)?.code == .invalidEngine }
+        await #expect {
+            _ = try await TransportSession.start(
+                TransportConfiguration(mode: .record, cassette: URL(fileURLWithPath: "/tmp/x.json"), toolVersion: "t"))
+        } throws: { ($0 as? TransportError)?.code == .keyMissing }
+        await #expect {
+            _ = try await TransportSession.start(
+                TransportConfiguration(
+                    mode: .live, cassette: nil, engine: URL(string: "ftp://x")!, engineKey: EngineKey("k"), toolVersion: "t"))
+        } throws: { ($0 as? TransportError)?.code == .invalidEngine }
         #expect(String(describing: EngineKey("fake-secret-0")) == "EngineKey(redacted, 13 characters)")
         #expect(!String(reflecting: EngineKey("fake-secret-0")).contains("secret"))
     }

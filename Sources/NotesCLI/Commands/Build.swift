@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import NotesSite
 import NotesDiagnostics
+import NotesSite
 
 /// `notes build`: renders content/ into site/, atomically.
 struct Build: AsyncParsableCommand {
@@ -42,7 +42,10 @@ struct Build: AsyncParsableCommand {
         } catch {
             printer.print(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("Build failed with \(count) error\(count == 1 ? "" : "s"); \(layout.display(layout.output))/ was left unchanged.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "Build failed with \(count) error\(count == 1 ? "" : "s"); \(layout.display(layout.output))/ was left unchanged.\n".utf8
+                ))
             throw ExitCode(1)
         }
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import NotesProject
-import NotesSite
-import NotesRunner
 import NotesDiagnostics
+import NotesProject
+import NotesRunner
+import NotesSite
 
 /// `notes check`: what CI runs. Fails on content errors, on stored runs that are missing or stale,
 /// and on drift: every listing is replayed offline at full speed and must print what its stored
@@ -49,7 +49,8 @@ struct Check: AsyncParsableCommand {
             throw ExitCode(1)
         }
         printer.print(report.findings)
-        let errors = report.errors.count, warnings = report.warnings.count
+        let errors = report.errors.count
+        let warnings = report.warnings.count
         guard errors == 0 else {
             FileHandle.standardError.write(Data("notes check: \(errors) finding\(errors == 1 ? "" : "s")\n".utf8))
             throw ExitCode(1)
@@ -57,7 +58,8 @@ struct Check: AsyncParsableCommand {
         if !global.quiet {
             say(
                 "notes check: \(report.listings) runnable listing\(report.listings == 1 ? "" : "s") checked; "
-                    + (warnings == 0 ? "every" : "every published") + (noReplay ? " stored run is fresh" : " stored run is fresh and reproduces")
+                    + (warnings == 0 ? "every" : "every published")
+                    + (noReplay ? " stored run is fresh" : " stored run is fresh and reproduces")
                     + (warnings == 0 ? "." : "; \(warnings) warning\(warnings == 1 ? "" : "s") in drafts."))
         }
     }

@@ -90,15 +90,22 @@ struct Exec: AsyncParsableCommand {
     private func summarize(_ report: TransportReport, cassette: String?, printer: DiagnosticPrinter) {
         for miss in report.misses {
             let lines = miss.description.split(separator: "\n", maxSplits: 1).map(String.init)
-            printer.print(Diagnostic(at: nil, lines[0], help: "re-record with --record if the program changed on purpose",
-                                     reasons: lines.count > 1 ? lines[1].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } : []))
+            printer.print(
+                Diagnostic(
+                    at: nil, lines[0], help: "re-record with --record if the program changed on purpose",
+                    reasons: lines.count > 1 ? lines[1].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } : []))
         }
         printer.print(report.warnings.map { Diagnostic(.warning, at: nil, $0) })
         if global.verbose {
             for exchange in report.exchanges {
                 let entry = exchange.entryIndex.map { "entry \($0)" } ?? "no entry"
-                let times = [exchange.received, exchange.firstByte, exchange.end].map { $0.map { String(format: "%.3fs", $0.seconds) } ?? "-" }
-                note("#\(exchange.number) \(exchange.method) \(exchange.path) \(exchange.status) \(entry)  received \(times[0]), first byte \(times[1]), end \(times[2])")
+                let times = [exchange.received, exchange.firstByte, exchange.end].map {
+                    $0.map { String(format: "%.3fs", $0.seconds) } ?? "-"
+                }
+                note(
+                    "#\(exchange.number) \(exchange.method) \(exchange.path) \(exchange.status) \(entry)  received \(times[0]), first byte "
+                        + "\(times[1]), end \(times[2])"
+                )
             }
         }
         guard !global.quiet else { return }

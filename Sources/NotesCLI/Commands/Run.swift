@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 import NotesDiagnostics
+import NotesMarkdown
 import NotesProject
 import NotesRecords
 import NotesRunner
 import NotesSite
 import NotesTransport
-import NotesMarkdown
 
 /// `notes run`: runs listings for real through the transport and stores their transcripts.
 struct Run: AsyncParsableCommand {

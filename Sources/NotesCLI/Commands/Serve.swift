@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import NotesDiagnostics
 import NotesPreview
-import NotesSite
 import NotesRunner
+import NotesSite
 
 /// `notes serve`: a live preview for authors.
 struct Serve: AsyncParsableCommand {
@@ -36,18 +36,22 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let layout = ProjectLayout(root: global.projectRoot)
         guard FileManager.default.fileExists(atPath: layout.siteConfig.path) else {
-            DiagnosticPrinter().print(Diagnostic(at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
-                                                 help: "run `notes serve` in the folder holding content/, or pass -C <dir>"))
+            DiagnosticPrinter().print(
+                Diagnostic(
+                    at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
+                    help: "run `notes serve` in the folder holding content/, or pass -C <dir>"))
             throw ExitCode(1)
         }
         let session = PreviewSession(layout: layout, host: host, port: port, includeDrafts: drafts)
-        let verbose = global.verbose, quiet = global.quiet
+        let verbose = global.verbose
+        let quiet = global.quiet
         let failure: Diagnostic? = await Interruptible.run { () async -> Diagnostic? in
             do throws(Diagnostic) {
                 try await session.run(
                     started: { url in
-                        say("Serving \(layout.display(layout.content))/ at \(url) (\(drafts ? "drafts included" : "no drafts")); "
-                            + "rebuilding on every change. Ctrl-C stops.")
+                        say(
+                            "Serving \(layout.display(layout.content))/ at \(url) (\(drafts ? "drafts included" : "no drafts")); "
+                                + "rebuilding on every change. Ctrl-C stops.")
                     },
                     report: { outcome in Self.print(outcome, verbose: verbose, quiet: quiet) })
                 return nil
@@ -74,7 +78,8 @@ struct Serve: AsyncParsableCommand {
         case .failed(let errors):
             printer.print(errors.diagnostics)
             let count = errors.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); still serving the previous build\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); still serving the previous build\n".utf8))
         }
     }
 

@@ -63,7 +63,10 @@ extension JSONValue {
         format: JSONFormat, level: Int, writeElement: (Element, inout [UInt8]) -> Void
     ) {
         output.append(UInt8(ascii: open))
-        guard !elements.isEmpty else { output.append(UInt8(ascii: close)); return }
+        guard !elements.isEmpty else {
+            output.append(UInt8(ascii: close))
+            return
+        }
         for (offset, element) in elements.enumerated() {
             if offset > 0 { output.append(UInt8(ascii: ",")) }
             if let indent = format.indent { Self.newline(into: &output, spaces: indent * (level + 1)) }

@@ -23,7 +23,8 @@ package struct OutputDrift: Sendable {
         while head < old.count, head < new.count, old[head] == new[head] { head += 1 }
         var tail = 0
         while tail < old.count - head, tail < new.count - head, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
-        let a = Array(old[head..<(old.count - tail)]), b = Array(new[head..<(new.count - tail)])
+        let a = Array(old[head..<(old.count - tail)])
+        let b = Array(new[head..<(new.count - tail)])
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -31,14 +32,19 @@ package struct OutputDrift: Sendable {
             }
         }
         var body: [String] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
-                body.append("  " + a[i]); i += 1; j += 1
+                body.append("  " + a[i])
+                i += 1
+                j += 1
             } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                body.append("+ " + b[j]); j += 1
+                body.append("+ " + b[j])
+                j += 1
             } else {
-                body.append("- " + a[i]); i += 1
+                body.append("- " + a[i])
+                i += 1
             }
         }
         let before = old[max(0, head - 3)..<head].map { "  " + $0 }

@@ -25,7 +25,10 @@ extension Transcript {
         }
 
         /// Creates a value from its fields.
-        package init(exchange: Int, startMS: Int, firstEventMS: Int? = nil, endMS: Int, model: String, stopReason: String? = nil, usage: [String: Int], streamed: Bool, attempts: [Attempt]) {
+        package init(
+            exchange: Int, startMS: Int, firstEventMS: Int? = nil, endMS: Int, model: String, stopReason: String? = nil,
+            usage: [String: Int], streamed: Bool, attempts: [Attempt]
+        ) {
             self.exchange = exchange
             self.startMS = startMS
             self.firstEventMS = firstEventMS
@@ -102,7 +105,10 @@ extension Transcript {
         package var span: ToolSpan?
 
         /// Creates a value from its fields.
-        package init(type: String, text: String? = nil, id: String? = nil, name: String? = nil, input: String? = nil, result: ToolResult? = nil, span: ToolSpan? = nil) {
+        package init(
+            type: String, text: String? = nil, id: String? = nil, name: String? = nil, input: String? = nil, result: ToolResult? = nil,
+            span: ToolSpan? = nil
+        ) {
             self.type = type
             self.text = text
             self.id = id

@@ -41,7 +41,11 @@ package struct Transcript: Codable, Hashable, Sendable {
     }
 
     /// Creates a value from its fields.
-    package init(schema: Int, tool: String, listing: FileStamp, cassette: CassetteStamp? = nil, requirementsSHA256: String? = nil, mode: String, pace: String, command: String, argv: [String], exit: ExitStatus, durationMS: Int, output: Output, modelCalls: [ModelCall], steps: [Step], toolPhases: [Span]) {
+    package init(
+        schema: Int, tool: String, listing: FileStamp, cassette: CassetteStamp? = nil, requirementsSHA256: String? = nil, mode: String,
+        pace: String, command: String, argv: [String], exit: ExitStatus, durationMS: Int, output: Output, modelCalls: [ModelCall],
+        steps: [Step], toolPhases: [Span]
+    ) {
         self.schema = schema
         self.tool = tool
         self.listing = listing

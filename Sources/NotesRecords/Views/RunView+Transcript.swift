@@ -83,7 +83,8 @@ extension RunTimeline {
         }
         for phase in transcript.toolPhases {
             let step = transcript.steps.last { transcript.modelCalls[$0.modelCall].endMS <= phase.startMS }?.number ?? 0
-            tools.append(.init(step: step, name: "tools", id: "", start: seconds(phase.startMS), end: seconds(phase.endMS), isMeasured: false))
+            tools.append(
+                .init(step: step, name: "tools", id: "", start: seconds(phase.startMS), end: seconds(phase.endMS), isMeasured: false))
         }
         self.init(duration: seconds(transcript.durationMS), modelCalls: calls, toolCalls: tools)
     }

@@ -45,8 +45,10 @@ package struct RunView: Hashable, Sendable {
     /// The timing lanes, when the run made model calls.
     package var timeline: RunTimeline?
 
-    package init(command: String, seconds: Double, exitSummary: String, succeeded: Bool, output: [OutputLine], provenance: String,
-                steps: [Step], modelCalls: Int, toolCalls: Int, timeline: RunTimeline?) {
+    package init(
+        command: String, seconds: Double, exitSummary: String, succeeded: Bool, output: [OutputLine], provenance: String,
+        steps: [Step], modelCalls: Int, toolCalls: Int, timeline: RunTimeline?
+    ) {
         self.command = command
         self.seconds = seconds
         self.exitSummary = exitSummary

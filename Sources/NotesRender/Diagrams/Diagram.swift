@@ -28,9 +28,11 @@ package enum Diagram: Hashable, Sendable {
         case "turn":
             return .turn(try TurnDiagram.parse(text, bodyStart: bodyStart))
         default:
-            throw DiagnosticList([Diagnostic(
-                at: DiagramSource.fenceLocation(bodyStart), "`\(language)` is not a diagram language",
-                help: "use `lanes` (bars on a time axis) or `turn` (a model turn and its tool calls)")])
+            throw DiagnosticList([
+                Diagnostic(
+                    at: DiagramSource.fenceLocation(bodyStart), "`\(language)` is not a diagram language",
+                    help: "use `lanes` (bars on a time axis) or `turn` (a model turn and its tool calls)")
+            ])
         }
     }
 

@@ -70,8 +70,10 @@ struct DiagramSource {
                 lines.append(line)
                 continue
             }
-            problems.append(Diagnostic(at: line.location(offset: unterminated), "this quote is never closed",
-                                       help: "end the quoted text with `\"` on the same line"))
+            problems.append(
+                Diagnostic(
+                    at: line.location(offset: unterminated), "this quote is never closed",
+                    help: "end the quoted text with `\"` on the same line"))
         }
     }
 
@@ -82,7 +84,10 @@ struct DiagramSource {
         var index = 0
         var unterminated: Int?
         while index < bytes.count {
-            if bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1; continue }
+            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                index += 1
+                continue
+            }
             let start = index
             var text: [UInt8] = []
             if bytes[index] == UInt8(ascii: "\"") {
@@ -91,7 +96,9 @@ struct DiagramSource {
                 while index < bytes.count {
                     let byte = bytes[index]
                     index += 1
-                    if byte == UInt8(ascii: "\\"), index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\\") {
+                    if byte == UInt8(ascii: "\\"), index < bytes.count,
+                        bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\\")
+                    {
                         text.append(bytes[index])
                         index += 1
                     } else if byte == UInt8(ascii: "\"") {
@@ -124,7 +131,8 @@ struct DiagramSource {
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         var previous = Array(0...b.count)
         for i in 1...max(1, a.count) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
@@ -137,9 +145,9 @@ struct DiagramSource {
     }
 }
 
-fileprivate extension String {
+extension String {
     /// The string without trailing spaces and tabs.
-    var trimmingTrailingBlanks: String {
+    fileprivate var trimmingTrailingBlanks: String {
         var text = Substring(self)
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
         return String(text)

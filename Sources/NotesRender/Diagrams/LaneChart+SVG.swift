@@ -3,30 +3,53 @@ extension LaneChart {
     func svg(title: String, idPrefix: String) -> String {
         let layout = LaneChartLayout(self)
         var writer = SVGWriter()
-        writer.begin(kindClass: kindClass, width: LaneChartLayout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix)
+        writer.begin(
+            kindClass: kindClass, width: LaneChartLayout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix)
         // Back to front: grid and step lines, then bars, then the text that must stay on top.
-        let top = layout.plotTop.svg, bottom = layout.axisY.svg
+        let top = layout.plotTop.svg
+        let bottom = layout.axisY.svg
         for tick in layout.axis.ticks {
             let x = layout.x(tick).svg
-            writer.element("line", ["class": "dg-grid", "x1": x, "y1": top, "x2": x, "y2": bottom, "stroke": SVGWriter.Fallback.rule, "stroke-width": "1"])
+            writer.element(
+                "line",
+                ["class": "dg-grid", "x1": x, "y1": top, "x2": x, "y2": bottom, "stroke": SVGWriter.Fallback.rule, "stroke-width": "1"])
         }
         for y in layout.separators {
-            writer.element("line", ["class": "dg-rule", "x1": "4", "y1": y.svg, "x2": (LaneChartLayout.width - 4).svg, "y2": y.svg, "stroke": SVGWriter.Fallback.rule, "stroke-width": "1"])
+            writer.element(
+                "line",
+                [
+                    "class": "dg-rule", "x1": "4", "y1": y.svg, "x2": (LaneChartLayout.width - 4).svg, "y2": y.svg,
+                    "stroke": SVGWriter.Fallback.rule, "stroke-width": "1",
+                ])
         }
         for boundary in boundaries {
             let x = layout.x(boundary).svg
-            writer.element("line", ["class": "dg-step", "x1": x, "y1": top, "x2": x, "y2": bottom, "stroke": SVGWriter.Fallback.muted, "stroke-width": "1", "stroke-dasharray": "2 3"])
+            writer.element(
+                "line",
+                [
+                    "class": "dg-step", "x1": x, "y1": top, "x2": x, "y2": bottom, "stroke": SVGWriter.Fallback.muted, "stroke-width": "1",
+                    "stroke-dasharray": "2 3",
+                ])
         }
         for bar in layout.bars {
-            writer.styledRect(bar.bar.style, role: "dg-bar", x: bar.x, y: bar.y, width: bar.width, height: LaneChartLayout.barHeight, idPrefix: idPrefix, tooltip: bar.bar.tooltip)
+            writer.styledRect(
+                bar.bar.style, role: "dg-bar", x: bar.x, y: bar.y, width: bar.width, height: LaneChartLayout.barHeight, idPrefix: idPrefix,
+                tooltip: bar.bar.tooltip)
         }
         for bar in layout.bars {
             guard let firstEvent = bar.bar.firstEvent else { continue }
-            writer.element("path", ["class": "dg-first-event", "d": Self.triangle(x: layout.x(firstEvent), tipY: bar.y - 1), "fill": SVGWriter.Fallback.ink])
+            writer.element(
+                "path",
+                ["class": "dg-first-event", "d": Self.triangle(x: layout.x(firstEvent), tipY: bar.y - 1), "fill": SVGWriter.Fallback.ink])
         }
         for label in layout.labels {
             if let leader = label.leader {
-                writer.element("line", ["class": "dg-leader", "x1": leader.x.svg, "y1": leader.top.svg, "x2": leader.x.svg, "y2": leader.bottom.svg, "stroke": SVGWriter.Fallback.muted, "stroke-width": "0.75"])
+                writer.element(
+                    "line",
+                    [
+                        "class": "dg-leader", "x1": leader.x.svg, "y1": leader.top.svg, "x2": leader.x.svg, "y2": leader.bottom.svg,
+                        "stroke": SVGWriter.Fallback.muted, "stroke-width": "0.75",
+                    ])
             }
             writer.label(label.text, x: label.x, y: label.y, tone: label.tone, anchorsEnd: label.anchorsEnd)
         }
@@ -41,11 +64,26 @@ extension LaneChart {
 
     private func writeAxis(_ layout: LaneChartLayout, into writer: inout SVGWriter) {
         let y = layout.axisY
-        writer.element("line", ["class": "dg-axis", "x1": layout.plotLeft.svg, "y1": y.svg, "x2": layout.plotRight.svg, "y2": y.svg, "stroke": SVGWriter.Fallback.muted, "stroke-width": "1"])
+        writer.element(
+            "line",
+            [
+                "class": "dg-axis", "x1": layout.plotLeft.svg, "y1": y.svg, "x2": layout.plotRight.svg, "y2": y.svg,
+                "stroke": SVGWriter.Fallback.muted, "stroke-width": "1",
+            ])
         for tick in layout.axis.ticks {
             let x = layout.x(tick)
-            writer.element("line", ["class": "dg-axis", "x1": x.svg, "y1": y.svg, "x2": x.svg, "y2": (y + 4).svg, "stroke": SVGWriter.Fallback.muted, "stroke-width": "1"])
-            writer.element("text", ["class": "dg-tick", "x": x.svg, "y": (y + 15).svg, "text-anchor": "middle", "font-size": LaneChartLayout.tickFontSize.svg, "fill": SVGWriter.Fallback.muted], text: layout.axis.label(tick))
+            writer.element(
+                "line",
+                [
+                    "class": "dg-axis", "x1": x.svg, "y1": y.svg, "x2": x.svg, "y2": (y + 4).svg, "stroke": SVGWriter.Fallback.muted,
+                    "stroke-width": "1",
+                ])
+            writer.element(
+                "text",
+                [
+                    "class": "dg-tick", "x": x.svg, "y": (y + 15).svg, "text-anchor": "middle",
+                    "font-size": LaneChartLayout.tickFontSize.svg, "fill": SVGWriter.Fallback.muted,
+                ], text: layout.axis.label(tick))
         }
     }
 
@@ -54,9 +92,15 @@ extension LaneChart {
             if let style = item.style {
                 writer.styledRect(style, role: "dg-swatch", x: item.x, y: item.y - 9, width: 14, height: 10, idPrefix: idPrefix, radius: 1)
             } else {
-                writer.element("path", ["class": "dg-first-event", "d": Self.triangle(x: item.x + 7, tipY: item.y), "fill": SVGWriter.Fallback.ink])
+                writer.element(
+                    "path", ["class": "dg-first-event", "d": Self.triangle(x: item.x + 7, tipY: item.y), "fill": SVGWriter.Fallback.ink])
             }
-            writer.element("text", ["class": "dg-legend", "x": (item.x + 20).svg, "y": item.y.svg, "font-size": LaneChartLayout.tickFontSize.svg, "fill": SVGWriter.Fallback.muted], text: item.text)
+            writer.element(
+                "text",
+                [
+                    "class": "dg-legend", "x": (item.x + 20).svg, "y": item.y.svg, "font-size": LaneChartLayout.tickFontSize.svg,
+                    "fill": SVGWriter.Fallback.muted,
+                ], text: item.text)
         }
     }
 

@@ -17,7 +17,12 @@ struct LaneChartLayout {
     /// A line of text; `leader` joins a label set below its bar to the bar.
     struct PlacedLabel: Hashable {
         /// What the text sits on, which decides its colour and halo; the raw value is its class.
-        enum Tone: String, Hashable { case onModel = "dg-on-model", onTool = "dg-on-tool", onUnmeasured = "dg-on-unmeasured", beside = "dg-beside" }
+        enum Tone: String, Hashable {
+            case onModel = "dg-on-model"
+            case onTool = "dg-on-tool"
+            case onUnmeasured = "dg-on-unmeasured"
+            case beside = "dg-beside"
+        }
         /// A vertical line from a bar's bottom edge down to its label.
         struct Leader: Hashable { var x: Double, top: Double, bottom: Double }
         /// The words.
@@ -124,7 +129,12 @@ struct LaneChartLayout {
             let baseline = barY + Self.barHeight / 2 + 4
             switch slot {
             case .inside(let x):
-                let tone: PlacedLabel.Tone = switch bar.bar.style { case .model: .onModel; case .tool: .onTool; case .unmeasured, .startUp: .onUnmeasured }
+                let tone: PlacedLabel.Tone =
+                    switch bar.bar.style {
+                    case .model: .onModel
+                    case .tool: .onTool
+                    case .unmeasured, .startUp: .onUnmeasured
+                    }
                 labels.append(PlacedLabel(text: bar.bar.label, x: x, y: baseline, anchorsEnd: false, tone: tone))
             case .beside(let x, let anchorsEnd):
                 labels.append(PlacedLabel(text: bar.bar.label, x: x, y: baseline, anchorsEnd: anchorsEnd, tone: .beside))

@@ -16,8 +16,10 @@ extension LanesDiagram {
             case "group":
                 let name = line.rest(from: 1)
                 if name.isEmpty {
-                    problems.append(Diagnostic(at: line.endLocation, "a group needs a name, like `group Parallel`",
-                                               help: "write the name after `group`; it is shown left of the group's bars"))
+                    problems.append(
+                        Diagnostic(
+                            at: line.endLocation, "a group needs a name, like `group Parallel`",
+                            help: "write the name after `group`; it is shown left of the group's bars"))
                 }
                 groups.append(Group(name: name, bars: []))
                 groupLines.append(line.start)
@@ -40,18 +42,27 @@ extension LanesDiagram {
             }
         }
         for ((group, location), count) in zip(zip(groups, groupLines), barLines) where count == 0 && !group.name.isEmpty {
-            problems.append(Diagnostic(at: location, "group `\(group.name)` has no bars",
-                                       help: "add bars under it, like `search 0-0.45`, or remove the line"))
+            problems.append(
+                Diagnostic(
+                    at: location, "group `\(group.name)` has no bars",
+                    help: "add bars under it, like `search 0-0.45`, or remove the line"))
         }
         let bars = groups.flatMap(\.bars)
         if bars.isEmpty, problems.isEmpty {
-            problems.append(Diagnostic(at: DiagramSource.fenceLocation(bodyStart), "a `lanes` block needs at least one bar",
-                                       help: "add a line with a name and a start and end in seconds, like `search 0-0.45`"))
+            problems.append(
+                Diagnostic(
+                    at: DiagramSource.fenceLocation(bodyStart), "a `lanes` block needs at least one bar",
+                    help: "add a line with a name and a start and end in seconds, like `search 0-0.45`"))
         }
         if let axis, let last = bars.max(by: { $0.end < $1.end }), last.end > axis.end + 1e-9 {
-            problems.append(Diagnostic(
-                at: axis.location, "the axis ends at \(SecondsText.duration(axis.end)), before `\(last.name)` ends at \(SecondsText.duration(last.end))",
-                help: "make it `axis \(DecimalText.format(last.end, decimals: 3, trimZeros: true))` or more, or remove the line to fit the axis to the bars"))
+            problems.append(
+                Diagnostic(
+                    at: axis.location,
+                    "the axis ends at \(SecondsText.duration(axis.end)), before `\(last.name)` ends at \(SecondsText.duration(last.end))",
+                    help:
+                        "make it `axis \(DecimalText.format(last.end, decimals: 3, trimZeros: true))` or more, or remove the line to fit "
+                        + "the axis to the bars"
+                ))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return LanesDiagram(groups: groups, axisEnd: axis?.end)
@@ -62,13 +73,17 @@ extension LanesDiagram {
     /// `axis END` (or `axis 0-END`): where the axis ends, in seconds.
     private static func axisEnd(_ line: DiagramSource.Line, problems: inout [Diagnostic]) -> Double? {
         guard line.words.count >= 2 else {
-            problems.append(Diagnostic(at: line.endLocation, "`axis` needs the time where the axis ends, like `axis 1.5`",
-                                       help: "times are in seconds; the axis always starts at 0"))
+            problems.append(
+                Diagnostic(
+                    at: line.endLocation, "`axis` needs the time where the axis ends, like `axis 1.5`",
+                    help: "times are in seconds; the axis always starts at 0"))
             return nil
         }
         if line.words.count > 2 {
-            problems.append(Diagnostic(at: line.location(of: line.words[2]), "unexpected `\(line.words[2].text)` after the axis end",
-                                       help: "an axis line is `axis END`, like `axis 1.5`"))
+            problems.append(
+                Diagnostic(
+                    at: line.location(of: line.words[2]), "unexpected `\(line.words[2].text)` after the axis end",
+                    help: "an axis line is `axis END`, like `axis 1.5`"))
         }
         let word = line.words[1]
         var text = Substring(word.text)
@@ -76,8 +91,10 @@ extension LanesDiagram {
         if let dash = text.firstIndex(of: "-") {
             let start = text[..<dash]
             guard number(start) == 0 else {
-                problems.append(Diagnostic(at: line.location(of: word), "the axis always starts at 0",
-                                           help: "give only where it ends, like `axis \(text[text.index(after: dash)...])`"))
+                problems.append(
+                    Diagnostic(
+                        at: line.location(of: word), "the axis always starts at 0",
+                        help: "give only where it ends, like `axis \(text[text.index(after: dash)...])`"))
                 return nil
             }
             offset += start.utf8.count + 1
@@ -85,7 +102,8 @@ extension LanesDiagram {
         }
         guard let end = seconds(text, at: line.location(offset: offset), problems: &problems) else { return nil }
         guard end > 0 else {
-            problems.append(Diagnostic(at: line.location(offset: offset), "the axis must end after 0 s", help: "write where it ends, like `axis 1.5`"))
+            problems.append(
+                Diagnostic(at: line.location(offset: offset), "the axis must end after 0 s", help: "write where it ends, like `axis 1.5`"))
             return nil
         }
         return end
@@ -98,13 +116,16 @@ extension LanesDiagram {
         let example = "write the bar's name, then its start and end in seconds: `\(name.isQuoted ? "\"\(name.text)\"" : name.text) 0.2-0.9`"
         if !name.isQuoted, isTimes(name.text) {
             let guess = words.count > 1 ? words[1].text : "search"
-            problems.append(Diagnostic(at: line.location(of: name), "a bar starts with its name, then its times",
-                                       help: "write `\(guess) \(name.text)`"))
+            problems.append(
+                Diagnostic(
+                    at: line.location(of: name), "a bar starts with its name, then its times",
+                    help: "write `\(guess) \(name.text)`"))
             return nil
         }
         guard words.count >= 2 else {
             if let keyword = DiagramSource.suggestion(for: name.text, among: ["group", "axis"]), !name.isQuoted {
-                problems.append(Diagnostic(at: line.location(of: name), "unknown keyword `\(name.text)`", help: "did you mean `\(keyword)`?"))
+                problems.append(
+                    Diagnostic(at: line.location(of: name), "unknown keyword `\(name.text)`", help: "did you mean `\(keyword)`?"))
             } else {
                 problems.append(Diagnostic(at: line.endLocation, "a bar needs a start and an end, like `0.2-0.9`", help: example))
             }
@@ -116,10 +137,13 @@ extension LanesDiagram {
         guard !times.isQuoted, isTimes(times.text) || looksLikeRange else {
             if let later = words.dropFirst(2).firstIndex(where: { !$0.isQuoted && isTimes($0.text) }) {
                 let spaced = words[0..<later].map(\.text).joined(separator: " ")
-                problems.append(Diagnostic(at: line.location(of: name), "a bar name with spaces needs quotes",
-                                           help: "write `\"\(spaced)\" \(words[later].text)`"))
+                problems.append(
+                    Diagnostic(
+                        at: line.location(of: name), "a bar name with spaces needs quotes",
+                        help: "write `\"\(spaced)\" \(words[later].text)`"))
             } else if !name.isQuoted, let keyword = DiagramSource.suggestion(for: name.text, among: ["group", "axis"]) {
-                problems.append(Diagnostic(at: line.location(of: name), "unknown keyword `\(name.text)`", help: "did you mean `\(keyword)`?"))
+                problems.append(
+                    Diagnostic(at: line.location(of: name), "unknown keyword `\(name.text)`", help: "did you mean `\(keyword)`?"))
             } else {
                 problems.append(Diagnostic(at: line.location(of: times), "a bar needs a start and an end, like `0.2-0.9`", help: example))
             }
@@ -130,19 +154,24 @@ extension LanesDiagram {
             if let named = Style(rawValue: words[2].text.lowercased()), !words[2].isQuoted {
                 style = named
             } else {
-                problems.append(Diagnostic(at: line.location(of: words[2]), "unknown bar style `\(words[2].text)`",
-                                           help: "use `model` (solid), `tool` (hatched, the default) or `wait` (dashed outline)"))
+                problems.append(
+                    Diagnostic(
+                        at: line.location(of: words[2]), "unknown bar style `\(words[2].text)`",
+                        help: "use `model` (solid), `tool` (hatched, the default) or `wait` (dashed outline)"))
             }
         }
         if words.count >= 4 {
-            problems.append(Diagnostic(at: line.location(of: words[3]), "unexpected `\(words[3].text)` after the bar's style",
-                                       help: "a bar line is `NAME START-END [STYLE]`; put a name with spaces in quotes"))
+            problems.append(
+                Diagnostic(
+                    at: line.location(of: words[3]), "unexpected `\(words[3].text)` after the bar's style",
+                    help: "a bar line is `NAME START-END [STYLE]`; put a name with spaces in quotes"))
         }
         guard let dash = times.text.utf8.firstIndex(of: UInt8(ascii: "-")) else {
             problems.append(Diagnostic(at: line.location(of: times), "a bar needs a start and an end, like `0.2-0.9`", help: example))
             return nil
         }
-        let startText = times.text[..<dash], endText = times.text[times.text.index(after: dash)...]
+        let startText = times.text[..<dash]
+        let endText = times.text[times.text.index(after: dash)...]
         guard !startText.isEmpty, !endText.isEmpty else {
             problems.append(Diagnostic(at: line.location(of: times), "a bar needs a start and an end, like `0.2-0.9`", help: example))
             return nil
@@ -151,8 +180,10 @@ extension LanesDiagram {
         let end = seconds(endText, at: line.location(offset: times.offset + startText.utf8.count + 1), problems: &problems)
         guard let start, let end else { return nil }
         guard end >= start else {
-            problems.append(Diagnostic(at: line.location(of: times), "the bar `\(name.text)` ends before it starts",
-                                       help: "write the earlier time first: `\(endText)-\(startText)`"))
+            problems.append(
+                Diagnostic(
+                    at: line.location(of: times), "the bar `\(name.text)` ends before it starts",
+                    help: "write the earlier time first: `\(endText)-\(startText)`"))
             return nil
         }
         return Bar(name: name.text, start: start, end: end, style: style)
@@ -169,14 +200,17 @@ extension LanesDiagram {
     private static func number(_ text: Substring) -> Double? {
         let digits = text.hasSuffix("s") ? text.dropLast() : text
         guard digits.contains(where: \.isNumber), digits.filter({ $0 == "." }).count <= 1,
-              digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) else { return nil }
+            digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." })
+        else { return nil }
         return Double(digits.hasPrefix(".") ? "0" + digits : String(digits))
     }
 
     private static func seconds(_ text: Substring, at location: SourceLocation, problems: inout [Diagnostic]) -> Double? {
         if let value = number(text) { return value }
-        problems.append(Diagnostic(at: location, "`\(text)` is not a number of seconds",
-                                   help: "write times as decimal seconds, like `0.25` or `1.5s`"))
+        problems.append(
+            Diagnostic(
+                at: location, "`\(text)` is not a number of seconds",
+                help: "write times as decimal seconds, like `0.25` or `1.5s`"))
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// Named bars on a time axis, in groups: an authored `lanes` figure.
 ///
 /// Within a group, bars that overlap in time go on separate rows and bars that follow one another

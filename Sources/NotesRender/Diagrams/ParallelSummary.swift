@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// "What parallel bought": for each step with several tool calls, their span against their sum,
 /// and for the whole run, the measured time against the same run with every step's tools one after
 /// another, and with every step's tools all at once.
@@ -41,7 +42,9 @@ package struct ParallelSummary: Hashable, Sendable {
         let measuredCalls = timeline.toolCalls.filter(\.isMeasured)
         let stepNumbers = Array(Set(measuredCalls.map(\.step))).sorted()
         var steps: [Step] = []
-        var spans = 0.0, sums = 0.0, longest = 0.0
+        var spans = 0.0
+        var sums = 0.0
+        var longest = 0.0
         for number in stepNumbers {
             let calls = measuredCalls.filter { $0.step == number }
             let durations = calls.map { max(0, $0.end - $0.start) }
@@ -64,11 +67,14 @@ package struct ParallelSummary: Hashable, Sendable {
     /// any step ran several calls (with one call per step, every figure would equal the measured one).
     package var sentences: [String] {
         var sentences = steps.map { step in
-            "Step \(step.step): \(step.calls) calls took \(SecondsText.duration(step.together)) together; one after another \(SecondsText.duration(step.oneAfterAnother))."
+            "Step \(step.step): \(step.calls) calls took \(SecondsText.duration(step.together)) together; one after another "
+                + "\(SecondsText.duration(step.oneAfterAnother))."
         }
         if !steps.isEmpty {
             sentences.append(
-                "Whole run: \(SecondsText.duration(measured)) measured; \(SecondsText.duration(allSequential)) with every step's tools one after another; \(SecondsText.duration(allParallel)) with each step's tools all at once.")
+                "Whole run: \(SecondsText.duration(measured)) measured; \(SecondsText.duration(allSequential)) with every step's tools one "
+                    + "after another; \(SecondsText.duration(allParallel)) with each step's tools all at once."
+            )
         }
         return sentences
     }

@@ -1,8 +1,9 @@
 /// Estimates how wide a label is drawn, from its character count.
 ///
 /// The build cannot measure fonts (the reader's font is chosen by their browser), so widths are
-/// estimated generously: 0.58 em per character is wider than common sans-serif text (DejaVu Sans, one of the widest, averages about 0.52 em on these labels), which keeps a
-/// label that is judged to fit inside a bar from spilling out of it.
+/// estimated generously: 0.58 em per character is wider than common sans-serif text (DejaVu Sans,
+/// one of the widest, averages about 0.52 em on these labels), which keeps a label that is judged
+/// to fit inside a bar from spilling out of it.
 enum TextMetrics {
     /// Average advance per character, in ems.
     static let emPerCharacter = 0.58

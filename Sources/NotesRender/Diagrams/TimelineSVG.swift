@@ -1,4 +1,5 @@
 import NotesRecords
+
 /// The run's timing lanes, drawn from a ``RunTimeline``.
 ///
 /// One row for the model calls, then as many tool rows as there were tool calls running at once
@@ -15,10 +16,14 @@ package enum TimelineSVG {
         let models = timeline.modelCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
         var groups: [LaneChart.Group] = []
         if !models.isEmpty {
-            let startUp = startUpEnd(timeline, models: models).map { end in
-                [LaneChart.Bar(start: 0, end: end, style: .startUp, label: "start-up · \(SecondsText.duration(end))",
-                               tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, end))")]
-            } ?? []
+            let startUp =
+                startUpEnd(timeline, models: models).map { end in
+                    [
+                        LaneChart.Bar(
+                            start: 0, end: end, style: .startUp, label: "start-up · \(SecondsText.duration(end))",
+                            tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, end))")
+                    ]
+                } ?? []
             groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map(bar)]))
         }
         let tools = timeline.toolRows

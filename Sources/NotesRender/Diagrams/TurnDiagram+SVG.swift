@@ -8,28 +8,64 @@ extension TurnDiagram {
     package func svg(title: String, idPrefix: String) -> String {
         let layout = TurnLayout(self)
         var writer = SVGWriter()
-        writer.begin(kindClass: "diagram-turn", width: layout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix, arrows: true)
+        writer.begin(
+            kindClass: "diagram-turn", width: layout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix,
+            arrows: true)
         let arrowEnd = "url(#\(idPrefix)-arrow)"
         for call in layout.calls {
-            writer.element("path", ["class": "dg-arrow", "d": Self.curve(from: (layout.model.x + layout.model.width, layout.centerY), to: (call.x - 2, call.centerY)), "fill": "none", "stroke": SVGWriter.Fallback.muted, "stroke-width": "1.25", "marker-end": arrowEnd])
-            writer.element("path", ["class": "dg-arrow", "d": Self.curve(from: (call.x + call.width, call.centerY), to: (layout.next.x - 2, layout.centerY)), "fill": "none", "stroke": SVGWriter.Fallback.muted, "stroke-width": "1.25", "marker-end": arrowEnd])
+            writer.element(
+                "path",
+                [
+                    "class": "dg-arrow",
+                    "d": Self.curve(from: (layout.model.x + layout.model.width, layout.centerY), to: (call.x - 2, call.centerY)),
+                    "fill": "none", "stroke": SVGWriter.Fallback.muted, "stroke-width": "1.25", "marker-end": arrowEnd,
+                ])
+            writer.element(
+                "path",
+                [
+                    "class": "dg-arrow",
+                    "d": Self.curve(from: (call.x + call.width, call.centerY), to: (layout.next.x - 2, layout.centerY)), "fill": "none",
+                    "stroke": SVGWriter.Fallback.muted, "stroke-width": "1.25", "marker-end": arrowEnd,
+                ])
         }
         for box in [layout.model, layout.next] {
-            writer.styledRect(.model, role: "dg-box", x: box.x, y: box.y, width: box.width, height: box.height, idPrefix: idPrefix, radius: 4)
+            writer.styledRect(
+                .model, role: "dg-box", x: box.x, y: box.y, width: box.width, height: box.height, idPrefix: idPrefix, radius: 4)
             let middle = box.x + box.width / 2
-            writer.element("text", ["class": "dg-on-model", "x": middle.svg, "y": (box.centerY - 3).svg, "text-anchor": "middle", "font-weight": "600", "fill": SVGWriter.Fallback.paper], text: box.lines[0])
-            writer.element("text", ["class": "dg-on-model", "x": middle.svg, "y": (box.centerY + 13).svg, "text-anchor": "middle", "font-size": "11", "fill": SVGWriter.Fallback.paper], text: box.lines[1])
+            writer.element(
+                "text",
+                [
+                    "class": "dg-on-model", "x": middle.svg, "y": (box.centerY - 3).svg, "text-anchor": "middle", "font-weight": "600",
+                    "fill": SVGWriter.Fallback.paper,
+                ], text: box.lines[0])
+            writer.element(
+                "text",
+                [
+                    "class": "dg-on-model", "x": middle.svg, "y": (box.centerY + 13).svg, "text-anchor": "middle", "font-size": "11",
+                    "fill": SVGWriter.Fallback.paper,
+                ], text: box.lines[1])
         }
         if let note = layout.togetherNote {
-            writer.element("text", ["class": "dg-legend", "x": note.x.svg, "y": note.y.svg, "text-anchor": "middle", "font-size": "11", "font-style": "italic", "fill": SVGWriter.Fallback.muted], text: "run at the same time")
+            writer.element(
+                "text",
+                [
+                    "class": "dg-legend", "x": note.x.svg, "y": note.y.svg, "text-anchor": "middle", "font-size": "11",
+                    "font-style": "italic", "fill": SVGWriter.Fallback.muted,
+                ], text: "run at the same time")
         }
         for call in layout.calls {
-            writer.styledRect(.tool, role: "dg-box", x: call.x, y: call.y, width: call.width, height: call.height, idPrefix: idPrefix, radius: 4)
-            let halo: KeyValuePairs<String, String> = ["class": "dg-on-tool", "x": (call.x + 12).svg, "y": (call.y + 18).svg, "fill": SVGWriter.Fallback.ink, "stroke": SVGWriter.Fallback.codeBackground, "stroke-width": "3", "stroke-linejoin": "round", "paint-order": "stroke"]
-            writer.text(halo, runs: [
-                ("tool_use ", ["class": "dg-tag", "font-size": "11", "fill": SVGWriter.Fallback.muted]),
-                (call.lines[0], ["font-weight": "600"]),
-            ])
+            writer.styledRect(
+                .tool, role: "dg-box", x: call.x, y: call.y, width: call.width, height: call.height, idPrefix: idPrefix, radius: 4)
+            let halo: KeyValuePairs<String, String> = [
+                "class": "dg-on-tool", "x": (call.x + 12).svg, "y": (call.y + 18).svg, "fill": SVGWriter.Fallback.ink,
+                "stroke": SVGWriter.Fallback.codeBackground, "stroke-width": "3", "stroke-linejoin": "round", "paint-order": "stroke",
+            ]
+            writer.text(
+                halo,
+                runs: [
+                    ("tool_use ", ["class": "dg-tag", "font-size": "11", "fill": SVGWriter.Fallback.muted]),
+                    (call.lines[0], ["font-weight": "600"]),
+                ])
             if call.lines.count > 1 {
                 writer.label(call.lines[1], x: call.x + 12, y: call.y + 33, tone: .onTool)
             }

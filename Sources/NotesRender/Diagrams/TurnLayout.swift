@@ -29,7 +29,8 @@ struct TurnLayout {
             let name = TextMetrics.truncate(call.name, toFit: Self.longestText - 60, fontSize: Self.fontSize)
             let detail = TextMetrics.truncate(call.detail, toFit: Self.longestText, fontSize: Self.fontSize)
             // "tool_use " is set smaller than the name; counting it at full size keeps the estimate generous.
-            let textWidth = max(TextMetrics.width("tool_use " + name, fontSize: Self.fontSize), TextMetrics.width(detail, fontSize: Self.fontSize))
+            let textWidth = max(
+                TextMetrics.width("tool_use " + name, fontSize: Self.fontSize), TextMetrics.width(detail, fontSize: Self.fontSize))
             return Box(width: max(160, textWidth + 24), height: hasDetail ? 42 : 28, lines: detail.isEmpty ? [name] : [name, detail])
         }
         let callWidth = calls.map(\.width).max() ?? 160

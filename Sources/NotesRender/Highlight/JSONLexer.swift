@@ -35,7 +35,8 @@ struct JSONLexer: ~Copyable {
             case _ where HighlightByte.isIdentifierStart(byte):
                 scanner.skipIdentifier()
                 if scanner.matches("true", from: start) || scanner.matches("false", from: start)
-                    || scanner.matches("null", from: start) {
+                    || scanner.matches("null", from: start)
+                {
                     scanner.mark(.literal, from: start)
                 }
             default:

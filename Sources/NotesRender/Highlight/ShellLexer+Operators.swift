@@ -8,7 +8,8 @@ extension ShellLexer {
             scanner.pos += 1
         }
         scanner.mark(.operator, from: start)
-        let endsCaseItem = scanner.matches(";;", from: start) || scanner.matches(";&", from: start)
+        let endsCaseItem =
+            scanner.matches(";;", from: start) || scanner.matches(";&", from: start)
             || scanner.matches(";;&", from: start)
         if endsCaseItem {
             inCasePattern = true

@@ -126,7 +126,7 @@ extension ShellLexer {
     private static func isSpecialParameter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "$"),
-             UInt8(ascii: "!"), UInt8(ascii: "-"):
+            UInt8(ascii: "!"), UInt8(ascii: "-"):
             true
         default:
             false

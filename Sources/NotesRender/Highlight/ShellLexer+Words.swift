@@ -5,12 +5,15 @@ extension ShellLexer {
             (.keyword, "if then else elif fi do done while until esac ! [[ time coproc"),
             (.expectsIn, "for select case"),
             (.declaresFunction, "function"),
-            (.builtin, """
+            (
+                .builtin,
+                """
                 . : [ alias bg bind break builtin caller cd command compgen complete continue declare dirs \
                 disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let \
                 local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt \
                 source suspend test times trap true type typeset ulimit umask unalias unset wait
-                """),
+                """
+            ),
         ])
     }
 
@@ -25,7 +28,7 @@ extension ShellLexer {
     static func endsWord(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"),
-             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
             true
         default:
             false

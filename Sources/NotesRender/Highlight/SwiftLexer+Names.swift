@@ -62,7 +62,7 @@ extension SwiftLexer {
         case UInt8(ascii: "="):
             return scanner.byte(at: index + 1) == UInt8(ascii: "=")
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "]"),
-             UInt8(ascii: "?"), UInt8(ascii: "!"):
+            UInt8(ascii: "?"), UInt8(ascii: "!"):
             return false
         default:
             return true
@@ -75,22 +75,31 @@ extension SwiftLexer {
             (.literal, "true false nil"),
             (.declaresFunction, "func"),
             (.declaresType, "class struct enum protocol extension typealias associatedtype"),
-            (.keyword, """
+            (
+                .keyword,
+                """
                 as break case catch continue default defer deinit do else fallthrough fileprivate for guard if \
                 import in init inout internal is let operator precedencegroup private public repeat rethrows \
                 return self Self static subscript super switch throw throws try var where while Any await
-                """),
-            (.contextual, """
+                """
+            ),
+            (
+                .contextual,
+                """
                 actor any async borrowing consume consuming convenience copy didSet discard dynamic each final \
                 get indirect infix isolated lazy macro mutating nonisolated nonmutating open optional override \
                 package postfix prefix required sending set some unowned weak willSet
-                """),
-            (.builtin, """
+                """
+            ),
+            (
+                .builtin,
+                """
                 print debugPrint dump fatalError precondition preconditionFailure assert assertionFailure min max \
                 abs zip stride sequence repeatElement type withExtendedLifetime withUnsafePointer \
                 withUnsafeMutablePointer withUnsafeBytes withUnsafeMutableBytes withoutActuallyEscaping \
                 isKnownUniquelyReferenced swap numericCast unsafeBitCast readLine
-                """),
+                """
+            ),
         ])
     }
 }

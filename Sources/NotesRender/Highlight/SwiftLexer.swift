@@ -54,7 +54,8 @@ struct SwiftLexer: ~Copyable {
             case _ where HighlightByte.isIdentifierStart(byte):
                 identifier()
                 continue
-            case UInt8(ascii: ".") where next == UInt8(ascii: ".") && (scanner.peek(2) == UInt8(ascii: ".") || scanner.peek(2) == UInt8(ascii: "<")):
+            case UInt8(ascii: ".")
+            where next == UInt8(ascii: ".") && (scanner.peek(2) == UInt8(ascii: ".") || scanner.peek(2) == UInt8(ascii: "<")):
                 scanner.pos += 3
                 scanner.mark(.operator, from: start)
             case _ where Self.isOperator(byte):
@@ -97,7 +98,8 @@ struct SwiftLexer: ~Copyable {
         guard hashes == 1, HighlightByte.isIdentifierStart(scanner.peek()) else { return }
         let nameStart = scanner.pos
         scanner.skipIdentifier()
-        let isDirective = scanner.matches("if", from: nameStart) || scanner.matches("elseif", from: nameStart)
+        let isDirective =
+            scanner.matches("if", from: nameStart) || scanner.matches("elseif", from: nameStart)
             || scanner.matches("else", from: nameStart) || scanner.matches("endif", from: nameStart)
             || scanner.matches("sourceLocation", from: nameStart) || scanner.matches("warning", from: nameStart)
             || scanner.matches("error", from: nameStart)
@@ -109,7 +111,8 @@ struct SwiftLexer: ~Copyable {
         let start = scanner.pos
         while Self.isOperator(scanner.peek()) {
             if scanner.peek() == UInt8(ascii: "/"), scanner.peek(1) == UInt8(ascii: "/") || scanner.peek(1) == UInt8(ascii: "*"),
-               scanner.pos > start {
+                scanner.pos > start
+            {
                 break
             }
             scanner.pos += 1
@@ -121,8 +124,8 @@ struct SwiftLexer: ~Copyable {
     private static func isOperator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
-             UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "&"),
-             UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "?"):
+            UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "&"),
+            UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "?"):
             true
         default:
             false
@@ -156,7 +159,9 @@ struct SwiftLexer: ~Copyable {
     }
 
     private mutating func skipDigits(hex: Bool) {
-        while (hex ? HighlightByte.isHexDigit(scanner.peek()) : HighlightByte.isDigit(scanner.peek())) || scanner.peek() == UInt8(ascii: "_") {
+        while (hex ? HighlightByte.isHexDigit(scanner.peek()) : HighlightByte.isDigit(scanner.peek()))
+            || scanner.peek() == UInt8(ascii: "_")
+        {
             scanner.pos += 1
         }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import NotesRecords
+
 extension CapturedOutput {
     /// The output as lines per stream, each stamped with when its first byte arrived (milliseconds
     /// after `origin`), in order of arrival. Bytes that are not UTF-8 become U+FFFD, so any output
@@ -35,8 +38,12 @@ extension CapturedOutput {
         }
         if droppedBytes > 0 {
             let last = lines.last?.atMS ?? 0
-            lines.append(.init(stream: "notes", atMS: last,
-                               text: "[output truncated: the first \(limit.formattedBytes) were kept, \(droppedBytes.formattedBytes) more were dropped]"))
+            lines.append(
+                .init(
+                    stream: "notes", atMS: last,
+                    text:
+                        "[output truncated: the first \(limit.formattedBytes) were kept, \(droppedBytes.formattedBytes) more were dropped]")
+            )
         }
         return lines
     }
@@ -51,6 +58,3 @@ extension Int {
         return self == 1 ? "1 byte" : "\(self) bytes"
     }
 }
-
-import Foundation
-import NotesRecords

@@ -2,9 +2,9 @@ import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs work that Ctrl-C (SIGINT) and SIGTERM cancel rather than kill, so that running listings are
@@ -21,7 +21,7 @@ package enum Interruptible {
             return source
         }
         let value = await work.value
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
         for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
         return value
     }

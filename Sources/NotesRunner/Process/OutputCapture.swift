@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
+    import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
+    import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// What a process wrote, chunk by chunk, with when each chunk arrived.

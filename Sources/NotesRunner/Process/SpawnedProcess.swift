@@ -1,9 +1,10 @@
 import Foundation
 import NotesDiagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How to start a program: explicit argv, no shell.
@@ -31,8 +32,10 @@ package struct ProcessSpec: Sendable {
     /// everything it started, and the terminal's Ctrl-C does not reach it behind our back.
     package var newProcessGroup: Bool
 
-    package init(executable: URL, arguments: [String], environment: [String: String], directory: URL,
-                streams: Streams, newProcessGroup: Bool) {
+    package init(
+        executable: URL, arguments: [String], environment: [String: String], directory: URL,
+        streams: Streams, newProcessGroup: Bool
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -107,7 +110,9 @@ package final class SpawnedProcess: Sendable {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             for target: Int32 in [1, 2] {
                 var ends: [Int32] = [0, 0]
-                guard pipe(&ends) == 0 else { throw Diagnostic(at: nil, "cannot create a pipe", reasons: [String(cString: strerror(errno))]) }
+                guard pipe(&ends) == 0 else {
+                    throw Diagnostic(at: nil, "cannot create a pipe", reasons: [String(cString: strerror(errno))])
+                }
                 // Close-on-exec, so other children spawned meanwhile do not hold our pipes open.
                 for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
                 pipes.append((ends[0], ends[1]))
@@ -118,15 +123,16 @@ package final class SpawnedProcess: Sendable {
         let argv = [spec.executable.path] + spec.arguments
         let arguments = argv.map { strdup($0) } + [nil]
         let variables = spec.environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (arguments + variables).forEach { free($0) } }
+        defer { for pointer in arguments + variables { free(pointer) } }
         let startedAt = monotonicSeconds()
         var pid = pid_t()
         let result = posix_spawn(&pid, spec.executable.path, &actions, &attributes, arguments, variables)
         for ends in pipes { close(ends.write) }
         guard result == 0 else {
             for ends in pipes { close(ends.read) }
-            throw Diagnostic(at: nil, "cannot run `\(spec.executable.path)`", help: "check the command's path and permissions",
-                             reasons: [String(cString: strerror(result))])
+            throw Diagnostic(
+                at: nil, "cannot run `\(spec.executable.path)`", help: "check the command's path and permissions",
+                reasons: [String(cString: strerror(result))])
         }
         var capture: OutputCapture?
         if case .capture(let limit) = spec.streams {

@@ -1,5 +1,5 @@
-import NotesTransport
 import NotesRecords
+import NotesTransport
 
 /// Rebuilds the message a streamed response carried from its server-sent events, the way the SDK
 /// accumulates them: `message_start`, then each block's start, deltas and stop, then `message_delta`.
@@ -84,7 +84,11 @@ enum StreamedMessage {
         var json: JSONValue {
             var result = fields
             func set(_ key: String, _ value: JSONValue) {
-                if let index = result.firstIndex(where: { $0.key == key }) { result[index].value = value } else { result.append(.init(key, value)) }
+                if let index = result.firstIndex(where: { $0.key == key }) {
+                    result[index].value = value
+                } else {
+                    result.append(.init(key, value))
+                }
             }
             switch fields.first(where: { $0.key == "type" })?.value.stringValue {
             case "text": set("text", .string(text))

@@ -1,6 +1,6 @@
 import Foundation
-import NotesTransport
 import NotesRecords
+import NotesTransport
 
 /// One observed tool call: from the start-up hook (a call of a tool function) or from a line the
 /// listing appended to `NOTES_TRACE` itself.
@@ -45,9 +45,10 @@ struct ToolTrace: Hashable, Sendable {
             guard let start = json["start"]?.doubleValue, let end = json["end"]?.doubleValue, end >= start else { continue }
             var arguments = json["args"]?.arrayValue ?? []
             arguments += json["kwargs"]?.members?.map(\.value) ?? []
-            file.calls.append(ToolTrace(
-                toolUseID: json["tool_use_id"]?.stringValue, function: json["function"]?.stringValue,
-                arguments: arguments, startMS: toMS(start), endMS: toMS(end)))
+            file.calls.append(
+                ToolTrace(
+                    toolUseID: json["tool_use_id"]?.stringValue, function: json["function"]?.stringValue,
+                    arguments: arguments, startMS: toMS(start), endMS: toMS(end)))
         }
         return file
     }

@@ -1,6 +1,6 @@
 import Foundation
-import NotesTransport
 import NotesRecords
+import NotesTransport
 
 /// Rebuilds a run's agent steps from the exchanges the transport served: one step per successful
 /// model call, its content blocks, each tool_use paired with its tool_result (by id, from the next
@@ -18,26 +18,31 @@ struct TranscriptBuilder {
     /// The model calls, the steps and the unobserved tool phases.
     func build() -> (calls: [Transcript.ModelCall], steps: [Transcript.Step], phases: [Transcript.Span]) {
         var calls: [Transcript.ModelCall] = []
-        var messages: [JSONValue] = []       // the reply of each call
-        var requests: [JSONValue?] = []      // the request of each call
+        var messages: [JSONValue] = []  // the reply of each call
+        var requests: [JSONValue?] = []  // the request of each call
         var attempts: [Transcript.Attempt] = []
-        for exchange in report.exchanges where exchange.method == "POST" && exchange.path.hasPrefix("/v1/messages")
-            && !exchange.path.hasPrefix("/v1/messages/") {
+        for exchange in report.exchanges
+        where exchange.method == "POST" && exchange.path.hasPrefix("/v1/messages")
+            && !exchange.path.hasPrefix("/v1/messages/")
+        {
             let entry = report.entry(for: exchange)
-            let start = ms(exchange.received), end = ms(exchange.end ?? exchange.received)
+            let start = ms(exchange.received)
+            let end = ms(exchange.end ?? exchange.received)
             guard (200..<300).contains(exchange.status), let entry, let message = Self.message(in: entry.response) else {
                 let errorType = entry?.response.body.json?["error"]?["type"]?.stringValue
                 attempts.append(.init(status: exchange.status, errorType: errorType, startMS: start, endMS: end))
                 continue
             }
             let streamed = entry.response.body.events != nil
-            let firstEvent = streamed
+            let firstEvent =
+                streamed
                 ? entry.response.body.events?.first.map { start + $0.offset }
                 : exchange.firstByte.map(ms)
-            calls.append(Transcript.ModelCall(
-                exchange: exchange.number, startMS: start, firstEventMS: firstEvent, endMS: end,
-                model: message["model"]?.stringValue ?? "", stopReason: message["stop_reason"]?.stringValue,
-                usage: Self.usage(message["usage"]), streamed: streamed, attempts: attempts))
+            calls.append(
+                Transcript.ModelCall(
+                    exchange: exchange.number, startMS: start, firstEventMS: firstEvent, endMS: end,
+                    model: message["model"]?.stringValue ?? "", stopReason: message["stop_reason"]?.stringValue,
+                    usage: Self.usage(message["usage"]), streamed: streamed, attempts: attempts))
             attempts = []
             messages.append(message)
             requests.append(entry.request.body.json)
@@ -48,15 +53,19 @@ struct TranscriptBuilder {
         for (index, message) in messages.enumerated() {
             let next = index + 1 < requests.count ? requests[index + 1] : nil
             let results = Self.toolResults(in: next)
-            let window = Transcript.Span(startMS: calls[index].endMS, endMS: index + 1 < calls.count ? calls[index + 1].startMS : durationMS)
+            let window = Transcript.Span(
+                startMS: calls[index].endMS, endMS: index + 1 < calls.count ? calls[index + 1].startMS : durationMS)
             var blocks = (message["content"]?.arrayValue ?? []).map { Self.block($0, results: results) }
             var unobserved = false
             for position in blocks.indices where blocks[position].type == "tool_use" {
                 let block = blocks[position]
                 let input = (try? JSONValue(parsing: block.input ?? "{}")) ?? .object([])
-                let found = unpaired.firstIndex { $0.toolUseID == block.id }
-                    ?? unpaired.firstIndex { $0.toolUseID == nil && $0.startMS >= window.startMS - 1 && $0.endMS <= window.endMS + 1
-                        && $0.matches(name: block.name ?? "", input: input) }
+                let found =
+                    unpaired.firstIndex { $0.toolUseID == block.id }
+                    ?? unpaired.firstIndex {
+                        $0.toolUseID == nil && $0.startMS >= window.startMS - 1 && $0.endMS <= window.endMS + 1
+                            && $0.matches(name: block.name ?? "", input: input)
+                    }
                 if let found {
                     let trace = unpaired.remove(at: found)
                     blocks[position].span = .init(startMS: trace.startMS, endMS: trace.endMS, source: trace.source)
@@ -96,8 +105,9 @@ struct TranscriptBuilder {
         case "text": return .init(type: type, text: json["text"]?.stringValue)
         case "tool_use", "server_tool_use":
             let id = json["id"]?.stringValue
-            return .init(type: "tool_use", text: nil, id: id, name: json["name"]?.stringValue,
-                         input: (json["input"] ?? .object([])).canonicalText, result: id.flatMap { results[$0] })
+            return .init(
+                type: "tool_use", text: nil, id: id, name: json["name"]?.stringValue,
+                input: (json["input"] ?? .object([])).canonicalText, result: id.flatMap { results[$0] })
         default: return .init(type: type, text: nil)
         }
     }

@@ -12,7 +12,8 @@ extension BuildStep {
 
     /// Newest date first; for the same date, the higher number first; then by folder.
     static func newestFirst(_ a: LoadedNote, _ b: LoadedNote) -> Bool {
-        let lhs = a.frontMatter, rhs = b.frontMatter
+        let lhs = a.frontMatter
+        let rhs = b.frontMatter
         if lhs.date != rhs.date { return lhs.date > rhs.date }
         if lhs.number != rhs.number { return lhs.number > rhs.number }
         return a.slug < b.slug
@@ -24,9 +25,10 @@ extension BuildStep {
         for note in notes {
             let number = note.frontMatter.number
             if let first = firstWithNumber[number] {
-                warnings.append(Diagnostic(
-                    .warning, at: SourceLocation(path: note.displayPath, line: 1, column: 1),
-                    "note number \(number) is also used by \(first.displayPath)", help: "give each note its own `number`"))
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: SourceLocation(path: note.displayPath, line: 1, column: 1),
+                        "note number \(number) is also used by \(first.displayPath)", help: "give each note its own `number`"))
             } else {
                 firstWithNumber[number] = note
             }

@@ -42,14 +42,17 @@ extension StoredRun {
         case .fresh:
             return nil
         case .missing:
-            return Diagnostic(severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
-                              help: "run `\(command)` and commit \(layout.display(listing.runsFolder))/")
+            return Diagnostic(
+                severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
+                help: "run `\(command)` and commit \(layout.display(listing.runsFolder))/")
         case .stale(let reasons):
-            return Diagnostic(severity, at: listing.location, "the stored run of \(listing.file) is stale",
-                              help: "refresh it with `\(command)`", reasons: reasons)
+            return Diagnostic(
+                severity, at: listing.location, "the stored run of \(listing.file) is stale",
+                help: "refresh it with `\(command)`", reasons: reasons)
         case .unreadable(let problem):
-            return Diagnostic(severity, at: listing.location, "cannot read the stored run of \(listing.file)",
-                              help: "re-make it with `\(command)`", reasons: [problem])
+            return Diagnostic(
+                severity, at: listing.location, "cannot read the stored run of \(listing.file)",
+                help: "re-make it with `\(command)`", reasons: [problem])
         }
     }
 

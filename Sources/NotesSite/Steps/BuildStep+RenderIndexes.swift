@@ -1,5 +1,5 @@
-import NotesRender
 import NotesMarkdown
+import NotesRender
 
 extension BuildStep {
     /// Writes the pages made from all notes: the home page, one page per tag, the Atom feed,

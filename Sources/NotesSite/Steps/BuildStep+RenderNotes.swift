@@ -1,7 +1,7 @@
+import Foundation
 import NotesDiagnostics
 import NotesMarkdown
 import NotesRender
-import Foundation
 
 extension BuildStep {
     /// Renders each note's page in parallel and writes it with the files it refers to.

@@ -3,9 +3,9 @@ import NotesRecords
 import NotesTransport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A plain HTTP/1.1 client for in-process tests of a session: one request on its own connection,
@@ -25,8 +25,10 @@ enum LoopbackClient {
     struct Dropped: Error {}
 
     /// Sends a request to `base` + `path`; by default a JSON POST carrying `token` as `x-api-key`.
-    static func send(_ base: URL, path: String = "/v1/messages", method: String = "POST", token: String?,
-                     headers: [(String, String)] = [], body: JSONValue? = nil) async throws -> Answer {
+    static func send(
+        _ base: URL, path: String = "/v1/messages", method: String = "POST", token: String?,
+        headers: [(String, String)] = [], body: JSONValue? = nil
+    ) async throws -> Answer {
         let bytes = body?.serialized() ?? []
         var head = "\(method) \(path) HTTP/1.1\r\nhost: \(base.host ?? "127.0.0.1"):\(base.port ?? 80)\r\nconnection: close\r\n"
         if let token { head += "x-api-key: \(token)\r\n" }
@@ -46,7 +48,8 @@ enum LoopbackClient {
     /// program that went away in the middle of a stream.
     static func hangUpAfterFirstBytes(_ base: URL, token: String, body: JSONValue) async throws {
         let bytes = body.serialized()
-        let head = "POST /v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: \(token)\r\ncontent-type: application/json\r\n"
+        let head =
+            "POST /v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: \(token)\r\ncontent-type: application/json\r\n"
             + "content-length: \(bytes.count)\r\n\r\n"
         let port = UInt16(base.port ?? 80)
         let request = Array(head.utf8) + bytes
@@ -137,8 +140,8 @@ enum LoopbackClient {
 /// would shadow the system call).
 private func sendWithoutSignal(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
     #if os(Linux)
-    send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+        send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
     #else
-    send(descriptor, bytes.baseAddress, bytes.count, 0)
+        send(descriptor, bytes.baseAddress, bytes.count, 0)
     #endif
 }

@@ -47,7 +47,9 @@ enum TransportFixtures {
     }
 
     /// Fails the test if `secret` occurs in any file under `folder` (other than `except`).
-    static func expectAbsent(_ secret: String, under folder: URL, except: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectAbsent(
+        _ secret: String, under folder: URL, except: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let needle = Array(secret.utf8)
         var checked = 0
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
