@@ -37,7 +37,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // MARK: - C interop for the engine leg (libcurl 7.68+, zlib; Debian libcurl4-openssl-dev, zlib1g-dev)
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl's headers only: it is opened at run time by record and live mode (CurlLibrary.swift), not linked.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Pipeline stages

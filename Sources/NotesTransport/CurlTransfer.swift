@@ -10,8 +10,7 @@ import Synchronization
     import Darwin
 #endif
 
-/// One exchange with the engine through libcurl, on a thread of its own: the only file that calls
-/// libcurl.
+/// One exchange with the engine through libcurl, on a thread of its own.
 ///
 /// libcurl was chosen over URLSession (which wraps it on Linux) because the engine leg must be a
 /// faithful pass-through, and URLSession on Linux decodes gzip unconditionally, cannot be told to
@@ -29,6 +28,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     private let request: UpstreamRequest
     private let options: CurlUpstream.Options
+    private let curl: CurlLibrary
     private let cancelled = Atomic<Bool>(false)
     /// The multi handle's address while the transfer runs (0 otherwise), for waking its poll from
     /// another thread; kept as a number because a raw pointer cannot cross threads in Swift 6.
@@ -46,9 +46,10 @@ final class CurlTransfer: @unchecked Sendable {
     /// libcurl writes its message for a failure here; allocated once, so its address stays put.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
-    init(_ request: UpstreamRequest, options: CurlUpstream.Options) {
+    init(_ request: UpstreamRequest, options: CurlUpstream.Options, library: CurlLibrary) {
         self.request = request
         self.options = options
+        self.curl = library
         (stream, body) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
@@ -59,7 +60,6 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Sends the request; returns once the response head has arrived, with the body to follow.
     func start() async throws -> UpstreamResponse {
-        guard CurlLibrary.isReady else { throw Failure(description: "libcurl could not be initialised") }
         body.onTermination = { [self] reason in
             // The reader went away (the program closed its connection): stop talking to the engine.
             if case .cancelled = reason { cancel() }
@@ -78,30 +78,30 @@ final class CurlTransfer: @unchecked Sendable {
     func cancel() {
         cancelled.store(true, ordering: .releasing)
         running.withLock { address in
-            if let multi = UnsafeMutableRawPointer(bitPattern: address) { curl_multi_wakeup(multi) }
+            if let multi = UnsafeMutableRawPointer(bitPattern: address) { _ = curl.multiWakeup(multi) }
         }
     }
 
     // MARK: - The transfer's thread
 
     private func perform() {
-        guard let easy = curl_easy_init(), let multi = curl_multi_init() else {
+        guard let easy = curl.easyInit(), let multi = curl.multiInit() else {
             return finish(CURLE_FAILED_INIT)
         }
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
-            curl_multi_remove_handle(multi, easy)
-            curl_easy_cleanup(easy)
-            curl_multi_cleanup(multi)
-            curl_slist_free_all(headerList)
+            _ = curl.multiRemoveHandle(multi, easy)
+            curl.easyCleanup(easy)
+            _ = curl.multiCleanup(multi)
+            curl.slistFreeAll(headerList)
         }
         headerList = configure(easy)
         guard let headerList else { return finish(CURLE_FAILED_INIT) }
-        _ = notes_curl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList)
+        curl.set(easy, CURLOPT_HTTPHEADER, UnsafeRawPointer(headerList))
         let address = UInt(bitPattern: multi)
         running.withLock { $0 = address }
         defer { running.withLock { $0 = 0 } }
-        curl_multi_add_handle(multi, easy)
+        _ = curl.multiAddHandle(multi, easy)
         var result = CURLE_OK
         var active: Int32 = 1
         lastActivity = .now
@@ -118,18 +118,18 @@ final class CurlTransfer: @unchecked Sendable {
                 result = CURLE_OPERATION_TIMEDOUT
                 break
             }
-            guard curl_multi_perform(multi, &active) == CURLM_OK else {
+            guard curl.multiPerform(multi, &active) == CURLM_OK else {
                 result = CURLE_FAILED_INIT
                 break
             }
             if active == 0 {
                 var left: Int32 = 0
-                while let message = curl_multi_info_read(multi, &left) {
+                while let message = curl.multiInfoRead(multi, &left) {
                     if message.pointee.msg == CURLMSG_DONE { result = message.pointee.data.result }
                 }
                 break
             }
-            curl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
+            _ = curl.multiPoll(multi, nil, 0, pollMilliseconds, nil)
         }
         finish(result)
     }
@@ -137,46 +137,46 @@ final class CurlTransfer: @unchecked Sendable {
     /// Sets every option; returns the request's header list, which must outlive the transfer.
     private func configure(_ easy: UnsafeMutableRawPointer) -> UnsafeMutablePointer<curl_slist>? {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        _ = notes_curl_set_pointer(easy, CURLOPT_URL, request.url)
-        _ = notes_curl_set_long(easy, CURLOPT_NOSIGNAL, 1)
-        _ = notes_curl_set_pointer(easy, CURLOPT_PROTOCOLS_STR, "http,https")
+        curl.set(easy, CURLOPT_URL, string: request.url)
+        curl.set(easy, CURLOPT_NOSIGNAL, 1)
+        curl.set(easy, CURLOPT_PROTOCOLS_STR, string: "http,https")
         // Redirects are part of the exchange: the program sees them, as it would without us.
-        _ = notes_curl_set_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        curl.set(easy, CURLOPT_FOLLOWLOCATION, 0)
         // Bodies pass through as the engine encoded them; only chunked framing is undone.
-        _ = notes_curl_set_long(easy, CURLOPT_HTTP_CONTENT_DECODING, 0)
-        _ = notes_curl_set_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
-        _ = notes_curl_set_pointer(easy, CURLOPT_NOPROXY, options.noProxy)
+        curl.set(easy, CURLOPT_HTTP_CONTENT_DECODING, 0)
+        curl.set(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+        curl.set(easy, CURLOPT_NOPROXY, string: options.noProxy)
         if let authorities = options.certificateAuthorities {
-            _ = notes_curl_set_pointer(easy, CURLOPT_CAINFO, authorities.path)
+            curl.set(easy, CURLOPT_CAINFO, string: authorities.path)
         }
         let idle = Int(options.idleTimeout / .milliseconds(1))
-        _ = notes_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, min(idle, 30_000)))
-        _ = notes_curl_set_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
-        _ = notes_curl_set_socket_callback(easy, openSocket)
-        _ = notes_curl_set_data_callback(easy, CURLOPT_HEADERFUNCTION, receiveHeader)
-        _ = notes_curl_set_pointer(easy, CURLOPT_HEADERDATA, context)
-        _ = notes_curl_set_data_callback(easy, CURLOPT_WRITEFUNCTION, receiveBody)
-        _ = notes_curl_set_pointer(easy, CURLOPT_WRITEDATA, context)
+        curl.set(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, min(idle, 30_000)))
+        curl.set(easy, CURLOPT_ERRORBUFFER, UnsafeRawPointer(errorBuffer))
+        curl.set(easy, socketCallback: openSocket)
+        curl.set(easy, CURLOPT_HEADERFUNCTION, callback: receiveHeader)
+        curl.set(easy, CURLOPT_HEADERDATA, UnsafeRawPointer(context))
+        curl.set(easy, CURLOPT_WRITEFUNCTION, callback: receiveBody)
+        curl.set(easy, CURLOPT_WRITEDATA, UnsafeRawPointer(context))
 
         switch request.method {
-        case "GET" where request.body.isEmpty: _ = notes_curl_set_long(easy, CURLOPT_HTTPGET, 1)
-        case "HEAD": _ = notes_curl_set_long(easy, CURLOPT_NOBODY, 1)
+        case "GET" where request.body.isEmpty: curl.set(easy, CURLOPT_HTTPGET, 1)
+        case "HEAD": curl.set(easy, CURLOPT_NOBODY, 1)
         default:
-            _ = notes_curl_set_pointer(easy, CURLOPT_CUSTOMREQUEST, request.method)
-            _ = notes_curl_set_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+            curl.set(easy, CURLOPT_CUSTOMREQUEST, string: request.method)
+            curl.set(easy, CURLOPT_POSTFIELDSIZE_LARGE, offset: request.body.count)
             request.body.withUnsafeBytes { bytes in
                 // Copied by libcurl, so the buffer need not outlive this call.
-                _ = notes_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1))
+                curl.set(easy, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1))
             }
         }
         var list: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
-            list = curl_slist_append(list, "\(header.name): \(header.value)")
+            list = curl.slistAppend(list, "\(header.name): \(header.value)")
         }
         // An empty value removes a header libcurl would add by itself.
         let sent = Set(request.headers.map { $0.name.lowercased() })
         for added in ["accept", "content-type", "expect"] where !sent.contains(added) || added == "expect" {
-            list = curl_slist_append(list, "\(added):")
+            list = curl.slistAppend(list, "\(added):")
         }
         return list
     }
@@ -236,7 +236,8 @@ final class CurlTransfer: @unchecked Sendable {
         } else if result == CURLE_OPERATION_TIMEDOUT {
             failure = Failure(description: "timed out: the engine sent nothing for \(String(format: "%g", options.idleTimeout.seconds)) s")
         } else {
-            failure = Failure(description: errorBuffer[0] == 0 ? String(cString: curl_easy_strerror(result)) : String(cString: errorBuffer))
+            let words = errorBuffer[0] != 0 ? String(cString: errorBuffer) : curl.easyStrerror(result).map { String(cString: $0) }
+            failure = Failure(description: words ?? "libcurl error \(result.rawValue)")
         }
         if let continuation = head {
             head = nil
@@ -276,12 +277,4 @@ private let openSocket: notes_curl_socket_callback = { _, _, address in
         if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         return descriptor
     #endif
-}
-
-/// libcurl's process-wide set-up, done once before the first transfer.
-enum CurlLibrary {
-    /// Swift runs a global's initialiser once, thread-safely, as `curl_global_init` requires.
-    private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
-    static var isReady: Bool { initialised }
 }

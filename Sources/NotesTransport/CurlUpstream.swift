@@ -34,7 +34,9 @@ package struct CurlUpstream: HTTPUpstream {
     }
 
     package func send(_ request: UpstreamRequest, timeout: Duration) async throws -> UpstreamResponse {
-        try await CurlTransfer(request, options: Options(certificateAuthorities: certificateAuthorities, idleTimeout: timeout)).start()
+        let library = try CurlLibrary.shared.get()
+        let options = Options(certificateAuthorities: certificateAuthorities, idleTimeout: timeout)
+        return try await CurlTransfer(request, options: options, library: library).start()
     }
 
     /// Nothing to release: each transfer owns its handles and ends with its body.

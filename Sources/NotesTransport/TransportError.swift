@@ -8,7 +8,7 @@ package struct TransportError: Error, Hashable, StageError {
     package struct Code: Hashable, Sendable {
         private enum Value: Hashable, Sendable {
             case cassetteMissing, cassetteUnreadable, invalidCassette, unsupportedFormat
-            case keyMissing, keyInCassette, writeFailed, serverFailed, invalidEngine, alreadyStopped
+            case keyMissing, keyInCassette, writeFailed, serverFailed, invalidEngine, alreadyStopped, engineUnreachable
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -31,6 +31,8 @@ package struct TransportError: Error, Hashable, StageError {
         package static let serverFailed = Code(.serverFailed)
         /// The engine URL is not an http(s) URL.
         package static let invalidEngine = Code(.invalidEngine)
+        /// Record or live mode cannot reach any engine (libcurl is missing).
+        package static let engineUnreachable = Code(.engineUnreachable)
         /// `stop()` was called twice.
         package static let alreadyStopped = Code(.alreadyStopped)
     }

@@ -60,6 +60,9 @@ package final class TransportSession: Sendable {
         let replayed = try configuration.mode == .replay ? Cassette.load(from: configuration.cassette!) : nil
         let token = Self.makeToken()
         let log = SessionLog(matcher: replayed.map { RequestMatcher(entries: $0.entries) })
+        if configuration.mode != .replay, configuration.upstream == nil, case .failure(let unavailable) = CurlLibrary.shared {
+            throw TransportError(.engineUnreachable, unavailable.description, help: "install libcurl, or replay without --record/--live")
+        }
         let upstream: (any HTTPUpstream)? =
             configuration.mode == .replay
             ? nil : (configuration.upstream ?? CurlUpstream(certificateAuthorities: configuration.certificateAuthorities))

@@ -103,11 +103,21 @@ extension Transcript {
         package var result: ToolResult?
         /// For tool_use: when the tool ran, if it was observed.
         package var span: ToolSpan?
+        /// For a streamed reply: when each piece of the text or thinking arrived, so a replay in the
+        /// page can show it at the recorded pace. Absent for replies that came whole.
+        package var arrivals: [Arrival]?
+        /// For a streamed reply: when the block was complete (its `content_block_stop`).
+        package var completeMS: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case type, text, id, name, input, result, span, arrivals
+            case completeMS = "complete_ms"
+        }
 
         /// Creates a value from its fields.
         package init(
             type: String, text: String? = nil, id: String? = nil, name: String? = nil, input: String? = nil, result: ToolResult? = nil,
-            span: ToolSpan? = nil
+            span: ToolSpan? = nil, arrivals: [Arrival]? = nil, completeMS: Int? = nil
         ) {
             self.type = type
             self.text = text
@@ -116,6 +126,25 @@ extension Transcript {
             self.input = input
             self.result = result
             self.span = span
+            self.arrivals = arrivals
+            self.completeMS = completeMS
+        }
+    }
+
+    /// How much of a streamed block's text had arrived by a moment: after the event at `atMS`, its
+    /// first `length` UTF-16 code units (the unit a page's script counts in).
+    package struct Arrival: Codable, Hashable, Sendable {
+        package var atMS: Int
+        package var length: Int
+
+        enum CodingKeys: String, CodingKey {
+            case length
+            case atMS = "at_ms"
+        }
+
+        package init(atMS: Int, length: Int) {
+            self.atMS = atMS
+            self.length = length
         }
     }
 

@@ -5,28 +5,59 @@ import Foundation
 extension RunView {
     /// The run panel of a stored run: its output, steps, provenance and timing lanes.
     package init(_ transcript: Transcript) {
-        let steps = transcript.steps.map { step in
-            RunView.Step(label: step.isFinal ? "Final" : "Step \(step.number)", items: step.blocks.flatMap(Self.items))
+        let calls = transcript.modelCalls
+        let steps = transcript.steps.enumerated().map { position, step in
+            let call = calls[step.modelCall]
+            let next = position + 1 < transcript.steps.count ? calls[transcript.steps[position + 1].modelCall].startMS : nil
+            return RunView.Step(
+                number: step.number, label: step.isFinal ? "Final" : "Step \(step.number)", startMS: call.startMS,
+                endMS: next ?? call.endMS,
+                entries: step.blocks.flatMap { Self.entries($0, call: call, nextCallStart: next ?? transcript.durationMS) })
         }
         let toolCalls = transcript.steps.reduce(0) { $0 + $1.blocks.filter { $0.type == "tool_use" }.count }
         self.init(
-            command: transcript.command, seconds: Double(transcript.durationMS) / 1000,
+            command: transcript.command, durationMS: transcript.durationMS,
             exitSummary: transcript.exit.summary, succeeded: transcript.exit.isSuccess,
-            output: transcript.output.lines.map { .init(text: $0.text, isError: $0.stream != "stdout") },
+            output: transcript.output.lines.map { .init(text: $0.text, isError: $0.stream != "stdout", atMS: $0.atMS) },
             provenance: Self.provenance(transcript), steps: steps, modelCalls: transcript.modelCalls.count, toolCalls: toolCalls,
             timeline: RunTimeline(transcript))
     }
 
-    private static func items(_ block: Transcript.Block) -> [RunView.Step.Item] {
+    /// What a block shows, and when: a reply's content appears when the reply ended (or, streamed,
+    /// as it arrived); a tool runs over its measured span, else until the next model call, and its
+    /// result is back at the end of that.
+    private static func entries(_ block: Transcript.Block, call: Transcript.ModelCall, nextCallStart: Int) -> [RunView.Step.Entry] {
+        let arrived = block.arrivals?.first?.atMS ?? block.completeMS ?? call.endMS
+        func text(_ raw: String?) -> (String, [Transcript.Arrival])? {
+            guard let raw, !raw.isEmpty else { return nil }
+            let shown = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !shown.isEmpty else { return nil }
+            // Arrival lengths count the raw text; the page shows it trimmed.
+            let leading = raw.utf16.count - String(raw.drop { $0.isWhitespace }).utf16.count
+            let arrivals = (block.arrivals ?? []).map {
+                Transcript.Arrival(atMS: $0.atMS, length: min(shown.utf16.count, max(0, $0.length - leading)))
+            }
+            return (shown, arrivals)
+        }
         switch block.type {
-        case "thinking": return (block.text ?? "").isEmpty ? [] : [.thought(block.text!.trimmingCharacters(in: .whitespacesAndNewlines))]
-        case "redacted_thinking": return [.redactedThought]
-        case "text": return (block.text ?? "").isEmpty ? [] : [.says(block.text!.trimmingCharacters(in: .whitespacesAndNewlines))]
+        case "thinking":
+            guard let (shown, arrivals) = text(block.text) else { return [] }
+            return [.init(.thought(shown), atMS: arrived, untilMS: block.completeMS, arrivals: arrivals)]
+        case "redacted_thinking":
+            return [.init(.redactedThought, atMS: block.completeMS ?? call.endMS)]
+        case "text":
+            guard let (shown, arrivals) = text(block.text) else { return [] }
+            return [.init(.says(shown), atMS: arrived, untilMS: block.completeMS, arrivals: arrivals)]
         case "tool_use":
-            var items: [RunView.Step.Item] = [.action(name: block.name ?? "tool", input: block.input ?? "{}")]
-            if let result = block.result { items.append(.observation(result.text, isError: result.isError)) }
-            return items
-        default: return []
+            let asked = block.completeMS ?? call.endMS
+            let done = block.span?.endMS ?? nextCallStart
+            var entries: [RunView.Step.Entry] = [
+                .init(.action(name: block.name ?? "tool", input: block.input ?? "{}"), atMS: asked, untilMS: done)
+            ]
+            if let result = block.result { entries.append(.init(.observation(result.text, isError: result.isError), atMS: done)) }
+            return entries
+        default:
+            return []
         }
     }
 

@@ -41,6 +41,35 @@ enum StreamedMessage {
         return .object(result)
     }
 
+    /// When the pieces of each block arrived, by block index: for text and thinking, the block's
+    /// length (UTF-16) after each delta; and when each block was complete. Offsets are the events'.
+    /// `started` lists the blocks' indices in the order ``assemble(_:)`` puts the blocks.
+    static func timing(_ events: [SSEEvent]) -> (
+        started: [Int], arrivals: [Int: [(offset: Int, length: Int)]], completes: [Int: Int]
+    ) {
+        var started: Set<Int> = []
+        var arrivals: [Int: [(offset: Int, length: Int)]] = [:]
+        var lengths: [Int: Int] = [:]
+        var completes: [Int: Int] = [:]
+        for event in events {
+            guard let data = payload(of: event), let type = data["type"]?.stringValue, let index = data["index"]?.intValue else { continue }
+            switch type {
+            case "content_block_start":
+                started.insert(index)
+            case "content_block_delta":
+                let delta = data["delta"]
+                guard let piece = delta?["text"]?.stringValue ?? delta?["thinking"]?.stringValue else { continue }
+                lengths[index, default: 0] += piece.utf16.count
+                arrivals[index, default: []].append((event.offset, lengths[index]!))
+            case "content_block_stop":
+                completes[index] = event.offset
+            default:
+                continue
+            }
+        }
+        return (started.sorted(), arrivals, completes)
+    }
+
     /// The event's JSON payload, also for events kept verbatim.
     private static func payload(of event: SSEEvent) -> JSONValue? {
         if let data = event.data { return data }

@@ -20,6 +20,7 @@ struct TranscriptBuilder {
         var calls: [Transcript.ModelCall] = []
         var messages: [JSONValue] = []  // the reply of each call
         var requests: [JSONValue?] = []  // the request of each call
+        var streams: [[SSEEvent]?] = []  // the events of each call, when streamed
         var attempts: [Transcript.Attempt] = []
         for exchange in report.exchanges
         where exchange.method == "POST" && exchange.path.hasPrefix("/v1/messages")
@@ -46,6 +47,7 @@ struct TranscriptBuilder {
             attempts = []
             messages.append(message)
             requests.append(entry.request.body.json)
+            streams.append(entry.response.body.events)
         }
         var steps: [Transcript.Step] = []
         var phases: [Transcript.Span] = []
@@ -56,6 +58,7 @@ struct TranscriptBuilder {
             let window = Transcript.Span(
                 startMS: calls[index].endMS, endMS: index + 1 < calls.count ? calls[index + 1].startMS : durationMS)
             var blocks = (message["content"]?.arrayValue ?? []).map { Self.block($0, results: results) }
+            if let events = streams[index] { Self.addTiming(events, start: calls[index].startMS, to: &blocks) }
             var unobserved = false
             for position in blocks.indices where blocks[position].type == "tool_use" {
                 let block = blocks[position]
@@ -78,6 +81,18 @@ struct TranscriptBuilder {
             steps.append(Transcript.Step(number: index + 1, isFinal: isFinal, modelCall: index, blocks: blocks))
         }
         return (calls, steps, phases)
+    }
+
+    /// Stamps each block of a streamed reply with when its text arrived and when it was complete,
+    /// as milliseconds from the process start (`start` is the call's).
+    private static func addTiming(_ events: [SSEEvent], start: Int, to blocks: inout [Transcript.Block]) {
+        let (started, arrivals, completes) = StreamedMessage.timing(events)
+        for (position, index) in zip(blocks.indices, started) {
+            if let pieces = arrivals[index], blocks[position].type == "text" || blocks[position].type == "thinking" {
+                blocks[position].arrivals = pieces.map { Transcript.Arrival(atMS: start + $0.offset, length: $0.length) }
+            }
+            blocks[position].completeMS = completes[index].map { start + $0 }
+        }
     }
 
     private func ms(_ duration: Duration) -> Int {
