@@ -67,7 +67,7 @@ actor StatusBoard: RunReporter {
         for name in order {
             guard let row = rows[name] else { continue }
             let elapsed = ContinuousClock.now - row.started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             text += "\(Self.spinner[frame % Self.spinner.count]) \(row.name)  \(RunReporters.seconds(seconds))  \(row.status)\n"
         }
         drawn = order.count

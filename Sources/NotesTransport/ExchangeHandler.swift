@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdCore
 import NIOCore
+import NotesRecords
 
 /// Answers one request on the loopback server: checks the run's token, then replays or forwards.
 ///
@@ -128,6 +129,6 @@ struct ExchangeHandler: Sendable {
 
     /// Whole milliseconds in a duration, for HAR timings and event offsets.
     static func milliseconds(_ duration: Duration) -> Int {
-        max(0, Int((duration / .milliseconds(1)).rounded()))
+        duration.wholeMilliseconds
     }
 }

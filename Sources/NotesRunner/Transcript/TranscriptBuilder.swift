@@ -96,8 +96,7 @@ struct TranscriptBuilder {
     }
 
     private func ms(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(((Double(seconds) + Double(attoseconds) / 1e18 + transportOffset) * 1000).rounded())
+        Int(((duration.seconds + transportOffset) * 1000).rounded())
     }
 
     /// The message a response carried: its JSON body, or the message its events build.
