@@ -11,10 +11,14 @@ package struct BodyRenderer {
     package var elements: NoteElements
     /// Shared by every note of a build: its keyword tables are built once. Nil renders code escaped only.
     package var highlighter: SyntaxHighlighter?
+    /// How run panels are drawn: with or without the replay controls, clipping long output or not.
+    package var runPanel: RunPanelRenderer
 
-    package init(elements: NoteElements = NoteElements(), highlighter: SyntaxHighlighter?) {
+    package init(elements: NoteElements = NoteElements(), highlighter: SyntaxHighlighter?, runPanel: RunPanelRenderer = RunPanelRenderer())
+    {
         self.elements = elements
         self.highlighter = highlighter
+        self.runPanel = runPanel
     }
 
     /// Renders `document` to HTML.
@@ -156,7 +160,7 @@ private struct State {
         }
         output += "</figcaption>\n</figure>\n"
         if let run = listing.run {
-            output += RunPanelRenderer().render(run, id: listing.id)
+            output += renderer.runPanel.render(run, id: listing.id)
         }
     }
 

@@ -12,6 +12,8 @@ package struct TemplateSet: Sendable {
     package static let required = ["layout", "note", "index", "tag", "404"]
 
     private let library: MustacheLibrary
+    /// Every template's name (`note`, `partials/run-player`).
+    package let names: Set<String>
 
     /// Loads the templates in `directory`; `displayPath` is how error messages name that folder.
     package init(directory: URL, displayPath: String) throws(DiagnosticList) {
@@ -57,6 +59,14 @@ package struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.library = library
+        self.names = Set(sources.keys)
+    }
+
+    /// The replay controls of run panels, when the site's templates have them
+    /// (`partials/run-player.mustache`); nil removes the player from every page.
+    package var runPlayer: RunPanelRenderer.Player? {
+        guard names.contains("partials/run-player") else { return nil }
+        return { [self] controls in render("partials/run-player", controls.context) }
     }
 
     /// Renders the template `name` with `context` (dictionaries, arrays, strings, numbers, booleans).

@@ -25,7 +25,7 @@ import Testing
         let page = try fixture.project.read("site/notes/03-do-it-all-at-once/index.html")
         for expected in [
             "<summary><span class=\"run-title\">Run</span> <span class=\"run-meta\">ran in ",
-            "<span class=\"run-prompt\">$ </span>python parallel_tools.py\n─── SYSTEM ",
+            "<span class=\"run-prompt\">$ </span>python parallel_tools.py\n<span class=\"run-line\">─── SYSTEM ",
             "  You are a personal assistant who manages the user&#39;s calendar. Today&#39;s date is 2026-05-21.",
             "<span class=\"run-exit\">exit 0</span>",
             "Reconstructed from the published transcript of a run on 21 May 2026 against claude-sonnet-4-6; replayed at full speed.",

@@ -76,6 +76,48 @@ import Testing
         expectSnapshot(try normalised(replayed), named: "agent.transcript.json")
     }
 
+    /// The same agent, streaming: the transcript keeps when each piece of text arrived, so a page
+    /// can replay it at the recorded pace.
+    @Test func aStreamedRunRecordsWhenEachPieceOfTextArrived() async throws {
+        let fixture = try await RunnerFixture.make()
+        defer { fixture.remove() }
+        let streaming = Self.agent.replacingOccurrences(
+            of: """
+                    response = client.messages.create(model="stand-in-tools", max_tokens=512, tools=tools, messages=messages,
+                                                      thinking={"type": "enabled", "budget_tokens": 1024})
+                """,
+            with: """
+                    with client.messages.stream(model="stand-in-tools", max_tokens=512, tools=tools, messages=messages,
+                                                thinking={"type": "enabled", "budget_tokens": 1024}) as stream:
+                        response = stream.get_final_message()
+                """)
+        #expect(streaming != Self.agent)
+        let listing = try fixture.listing(file: "agent.py", language: "python", streaming, tools: ["run_tool"])
+        let key = "fake-engine-key-\(UUID().uuidString)"
+        let engine = try await TransportStandIn.start(key: key)
+        defer { engine.stop() }
+        let transcript = try await fixture.run(listing, RunOptions(mode: .record, engine: engine.url, engineKey: EngineKey(key)))
+        #expect(transcript.exit == .exited(0))
+        #expect(transcript.modelCalls.allSatisfy { $0.streamed })
+        let texts = transcript.steps.flatMap(\.blocks).filter { $0.type == "text" || $0.type == "thinking" }
+        #expect(!texts.isEmpty)
+        for block in texts {
+            let arrivals = try #require(block.arrivals)
+            #expect(arrivals.count > 1, "the stand-in sends every text in pieces")
+            #expect(arrivals.map(\.length) == arrivals.map(\.length).sorted())
+            #expect(arrivals.map(\.atMS) == arrivals.map(\.atMS).sorted())
+            #expect(arrivals.last?.length == block.text?.utf16.count)
+            let complete = try #require(block.completeMS)
+            #expect(complete >= arrivals.last!.atMS)
+        }
+        let uses = transcript.steps.flatMap(\.blocks).filter { $0.type == "tool_use" }
+        #expect(uses.allSatisfy { $0.completeMS != nil && $0.arrivals == nil })
+        // What the page replays: the same pieces, times and lengths, item by item.
+        let view = RunView(transcript)
+        let says = view.steps.flatMap(\.entries).filter { if case .says = $0.item { true } else { false } }
+        #expect(!says.isEmpty && says.allSatisfy { $0.arrivals.count > 1 && $0.atMS == $0.arrivals[0].atMS })
+    }
+
     /// The transcript with what changes between runs fixed: every `*_ms` time, and the cassette's
     /// hash, recording time and engine (the stand-in listens on a new port each run).
     func normalised(_ transcript: Transcript) throws -> String {

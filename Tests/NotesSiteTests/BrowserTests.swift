@@ -73,7 +73,8 @@ import Testing
                 "index.html", "notes/03-do-it-all-at-once/index.html",
                 "tags/agents/index.html", "tags/tool-use/index.html", "tags/fundamentals/index.html",
             ])
-        #expect(Set(result.files) == ["assets/style.css", "atom.xml", "notes/03-do-it-all-at-once/parallel_tools.py"])
+        #expect(
+            Set(result.files) == ["assets/style.css", "assets/player.css", "atom.xml", "notes/03-do-it-all-at-once/parallel_tools.py"])
         for page in result.pages {
             for (width, measure) in page.widths {
                 #expect(measure.styleRules > 0, "\(page.path) at \(width) px has no stylesheet")

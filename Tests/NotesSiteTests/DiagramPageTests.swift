@@ -29,7 +29,10 @@ import Testing
         for label in ["Step 1", "Step 2", "Step 3", "Final", "list_emails", "check_calendar", "create_calendar_event"] {
             #expect(lanes.contains(label), "lanes lack \(label)")
         }
-        for svg in svgs { #expect(svg.contains("role=\"img\"")) }
+        // Figures are images; the run's lanes are a group of links, one per call, to its step.
+        for svg in svgs.prefix(2) { #expect(svg.contains("role=\"img\"")) }
+        #expect(lanes.contains("role=\"group\""))
+        #expect(lanes.contains("<a href=\"#listing-1-run-step-2\" class=\"dg-link\""))
         #expect(
             page.contains(
                 "<figcaption><span class=\"label\">Figure 02</span> - One model turn carrying several <code>tool_use</code> blocks"))

@@ -39,8 +39,9 @@ import Testing
         #expect(page.contains("<span class=\"run-meta\">ran in 2.3s</span>"))
         #expect(
             page.contains(
-                "<span class=\"run-prompt\">$ </span>python agent.py\nOBSERVATION &lt;script&gt;alert('x')&lt;/script&gt;\n<span "
-                    + "class=\"run-stderr\">Traceback: &lt;b&gt;boom&lt;/b&gt;</span>\n<span class=\"run-exit run-failed\">exit 1</span>"
+                "<span class=\"run-prompt\">$ </span>python agent.py\n<span class=\"run-line\">OBSERVATION "
+                    + "&lt;script&gt;alert('x')&lt;/script&gt;\n</span><span class=\"run-line run-stderr\">Traceback: "
+                    + "&lt;b&gt;boom&lt;/b&gt;\n</span><span class=\"run-exit run-failed\">exit 1</span>"
             ))
         #expect(page.contains("Recorded on 21 May 2026 against claude-sonnet-4-6; replayed at recorded pace."))
         #expect(

@@ -54,7 +54,7 @@ import Testing
         let files = try project.siteFiles().keys.sorted()
         #expect(
             files == [
-                "404.html", "assets/style.css", "atom.xml", "index.html",
+                "404.html", "assets/player.css", "assets/player.js", "assets/style.css", "atom.xml", "index.html",
                 "notes/03-do-it-all-at-once/index.html", "notes/03-do-it-all-at-once/parallel_tools.py",
                 "sitemap.xml", "tags/agents/index.html", "tags/fundamentals/index.html", "tags/tool-use/index.html",
             ])

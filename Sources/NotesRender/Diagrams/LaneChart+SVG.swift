@@ -4,7 +4,8 @@ extension LaneChart {
         let layout = LaneChartLayout(self)
         var writer = SVGWriter()
         writer.begin(
-            kindClass: kindClass, width: LaneChartLayout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix)
+            kindClass: kindClass, width: LaneChartLayout.width, height: layout.height, title: title, summary: summary, idPrefix: idPrefix,
+            role: hasLinks ? "group" : "img")
         // Back to front: grid and step lines, then bars, then the text that must stay on top.
         let top = layout.plotTop.svg
         let bottom = layout.axisY.svg
@@ -32,9 +33,20 @@ extension LaneChart {
                 ])
         }
         for bar in layout.bars {
+            if let link = bar.bar.link {
+                // A link per bar to its step; the times let a replay mark the bar as it happens.
+                writer.open(
+                    "a",
+                    [
+                        "href": link.href, "class": "dg-link", "aria-label": bar.bar.tooltip, "data-step": String(link.step),
+                        "data-kind": link.isTool ? "tool" : "model", "data-start": String(Int((bar.bar.start * 1000).rounded())),
+                        "data-end": String(Int((bar.bar.end * 1000).rounded())),
+                    ])
+            }
             writer.styledRect(
                 bar.bar.style, role: "dg-bar", x: bar.x, y: bar.y, width: bar.width, height: LaneChartLayout.barHeight, idPrefix: idPrefix,
                 tooltip: bar.bar.tooltip)
+            if bar.bar.link != nil { writer.close("a") }
         }
         for bar in layout.bars {
             guard let firstEvent = bar.bar.firstEvent else { continue }

@@ -39,6 +39,17 @@ struct LaneChart: Hashable, Sendable {
         var tooltip: String
         /// Marked with a small triangle: when a streamed response's first event arrived.
         var firstEvent: Double?
+        /// Where the bar leads, in a run panel: the step it belongs to.
+        var link: Link?
+    }
+
+    /// A bar's link to the step it belongs to, and what a replay needs to know of it.
+    struct Link: Hashable, Sendable {
+        /// `#listing-1-run-step-2`.
+        var href: String
+        var step: Int
+        /// Whether the bar is a tool call (else a model call).
+        var isTool: Bool
     }
 
     /// Rows under one name in the label column ("Sequential", "Tools").
@@ -61,6 +72,11 @@ struct LaneChart: Hashable, Sendable {
     var summary: String
     /// Extra class on the `<svg>` element, e.g. `diagram-timeline`.
     var kindClass: String
+
+    /// Whether any bar links somewhere: the drawing is then a group of links rather than one image.
+    var hasLinks: Bool {
+        groups.contains { $0.rows.contains { $0.contains { $0.link != nil } } }
+    }
 
     /// The styles used by any bar, in a fixed order.
     var stylesInUse: [Style] {

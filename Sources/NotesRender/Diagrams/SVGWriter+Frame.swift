@@ -26,7 +26,8 @@ extension SVGWriter {
     /// Ids start with `idPrefix` so that several diagrams on one page never share an id; the
     /// caller closes the element with `close("svg")`.
     mutating func begin(
-        kindClass: String, width: Double, height: Double, title: String, summary: String, idPrefix: String, arrows: Bool = false
+        kindClass: String, width: Double, height: Double, title: String, summary: String, idPrefix: String, arrows: Bool = false,
+        role: String = "img"
     ) {
         open(
             "svg",
@@ -34,7 +35,7 @@ extension SVGWriter {
                 "xmlns": "http://www.w3.org/2000/svg",
                 "class": "diagram \(kindClass)",
                 "viewBox": "0 0 \(width.svg) \(height.svg)",
-                "role": "img",
+                "role": role,
                 "aria-labelledby": "\(idPrefix)-title \(idPrefix)-desc",
                 "font-family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
                 "font-size": "12",

@@ -7,12 +7,36 @@ import NotesRecords
 /// another share a row end to end. Dashed lines mark where each step begins.
 package enum TimelineSVG {
     /// A complete `<svg>` element; `title` is the caption as plain text, ids start with `idPrefix`.
-    package static func svg(_ timeline: RunTimeline, title: String, idPrefix: String) -> String {
-        chart(timeline).svg(title: title, idPrefix: idPrefix)
+    /// With `stepLink`, every model and tool call links to its step (`stepLink(2)` is the href).
+    package static func svg(_ timeline: RunTimeline, title: String, idPrefix: String, stepLink: ((Int) -> String)? = nil) -> String {
+        chart(timeline, stepLink: stepLink).svg(title: title, idPrefix: idPrefix)
+    }
+
+    /// Where time goes in the drawing, in its viewBox units: what a replay needs to draw a playhead.
+    package struct Geometry: Hashable, Sendable {
+        /// The viewBox's width and height.
+        package var width: Double
+        package var height: Double
+        /// x of time 0 and of the axis end.
+        package var left: Double
+        package var right: Double
+        /// The time at ``right``, in seconds.
+        package var axisEnd: Double
+        /// y of the top of the first row and of the time axis.
+        package var top: Double
+        package var bottom: Double
+    }
+
+    /// The geometry of the drawing ``svg(_:title:idPrefix:stepLink:)`` makes for `timeline`.
+    package static func geometry(_ timeline: RunTimeline) -> Geometry {
+        let layout = LaneChartLayout(chart(timeline, stepLink: nil))
+        return Geometry(
+            width: LaneChartLayout.width, height: layout.height, left: layout.plotLeft, right: layout.plotRight, axisEnd: layout.axis.end,
+            top: layout.plotTop, bottom: layout.axisY)
     }
 
     /// The chart for a timeline: model row, tool rows, step boundaries, legend.
-    static func chart(_ timeline: RunTimeline) -> LaneChart {
+    static func chart(_ timeline: RunTimeline, stepLink: ((Int) -> String)? = nil) -> LaneChart {
         let models = timeline.modelCalls.sorted { $0.start != $1.start ? $0.start < $1.start : $0.step < $1.step }
         var groups: [LaneChart.Group] = []
         if !models.isEmpty {
@@ -24,11 +48,16 @@ package enum TimelineSVG {
                             tooltip: "before the first model call (start-up, imports) \(SecondsText.span(0, end))")
                     ]
                 } ?? []
-            groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map(bar)]))
+            groups.append(LaneChart.Group(name: "Model", rows: [startUp + models.map { linked(bar($0), step: $0.step, isTool: false) }]))
         }
         let tools = timeline.toolRows
         if !tools.isEmpty {
-            groups.append(LaneChart.Group(name: "Tools", rows: tools.map { $0.map(bar) }))
+            groups.append(LaneChart.Group(name: "Tools", rows: tools.map { $0.map { linked(bar($0), step: $0.step, isTool: true) } }))
+        }
+        func linked(_ bar: LaneChart.Bar, step: Int, isTool: Bool) -> LaneChart.Bar {
+            var bar = bar
+            if let stepLink, step > 0 { bar.link = LaneChart.Link(href: stepLink(step), step: step, isTool: isTool) }
+            return bar
         }
         let ends = timeline.modelCalls.map(\.end) + timeline.toolCalls.map(\.end)
         var boundaries: [Double] = []
