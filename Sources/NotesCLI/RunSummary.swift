@@ -19,7 +19,8 @@ struct RunSummary {
                     rows.append([
                         outcome.listing.name, transcript.mode + (transcript.pace == "fast" ? " (fast)" : ""),
                         "\(transcript.steps.count)", "\(transcript.modelCalls.count)", "\(tools)",
-                        RunReporters.seconds(Double(transcript.durationMS) / 1000), transcript.exit.summary,
+                        RunReporters.seconds(Double(transcript.durationMS) / 1000),
+                        transcript.exit.summary + (run.setAside == nil ? "" : ", not stored"),
                     ])
                 case .failure(let error):
                     rows.append([

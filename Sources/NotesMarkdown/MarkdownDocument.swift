@@ -6,9 +6,13 @@ import NotesDiagnostics
 package struct MarkdownDocument: Hashable, Sendable {
     /// The top-level blocks, in source order.
     package var blocks: [Block]
+    /// Where the source first nests deeper than ``MarkdownParser/maximumDepth``, if it does; what is
+    /// nested deeper is not in ``blocks``.
+    package var tooDeeplyNestedAt: SourceLocation?
 
-    package init(blocks: [Block]) {
+    package init(blocks: [Block], tooDeeplyNestedAt: SourceLocation? = nil) {
         self.blocks = blocks
+        self.tooDeeplyNestedAt = tooDeeplyNestedAt
     }
 }
 

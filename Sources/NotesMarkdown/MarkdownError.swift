@@ -7,7 +7,8 @@ package struct MarkdownError: Error, Hashable, StageError {
     /// Which kind of problem; compare with the static members (`error.code == .missingFrontMatter`).
     package struct Code: Hashable, Sendable {
         private enum Value: Hashable, Sendable {
-            case missingFrontMatter, unclosedFrontMatter, invalidYAML, missingField, invalidField, unknownField
+            case missingFrontMatter, unclosedFrontMatter, invalidYAML, missingField, invalidField, unknownField, tooDeeplyNested,
+                invalidText
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -18,6 +19,10 @@ package struct MarkdownError: Error, Hashable, StageError {
         package static let missingField = Code(.missingField)
         package static let invalidField = Code(.invalidField)
         package static let unknownField = Code(.unknownField)
+        /// The Markdown nests deeper than ``MarkdownParser/maximumDepth``.
+        package static let tooDeeplyNested = Code(.tooDeeplyNested)
+        /// The file is not UTF-8 text.
+        package static let invalidText = Code(.invalidText)
     }
 
     package let code: Code

@@ -24,8 +24,16 @@ package struct MarkdownParser: Sendable {
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         var walker = TreeWalker(lines: SourceLines(source), path: path, lineOffset: firstLine - 1)
-        return MarkdownDocument(blocks: walker.build(root))
+        let blocks = walker.build(root)
+        return MarkdownDocument(blocks: blocks, tooDeeplyNestedAt: walker.tooDeeplyNestedAt)
     }
+
+    /// How deeply blocks and inlines may nest (quotes in lists in quotes, emphasis in links...).
+    ///
+    /// libcmark parses any depth, but every later stage walks the tree, and tens of thousands of
+    /// nested quotes would exhaust a thread's stack; a note past this limit is an error at the first
+    /// place that goes deeper. Real notes nest a handful of levels.
+    package static let maximumDepth = 100
 }
 
 // MARK: - Walking the C tree
@@ -42,6 +50,8 @@ private struct TreeWalker {
     let lines: SourceLines
     let path: String
     let lineOffset: Int
+    /// The first container nested deeper than ``MarkdownParser/maximumDepth``; its content is left out.
+    var tooDeeplyNestedAt: SourceLocation?
 
     /// Iterates ENTER/EXIT events with an explicit stack, so deep nesting cannot overflow the call stack.
     mutating func build(_ root: OpaquePointer) -> [Block] {
@@ -55,6 +65,12 @@ private struct TreeWalker {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER, isContainer(type) {
+                if stack.count > MarkdownParser.maximumDepth {
+                    // Too deep: note where, and skip the whole subtree (the iterator resumes after it).
+                    if tooDeeplyNestedAt == nil { tooDeeplyNestedAt = location(of: node) }
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
                 stack.append(Frame(node: node))
                 continue
             }

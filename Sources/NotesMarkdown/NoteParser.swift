@@ -25,6 +25,11 @@ package struct NoteParser: Sendable {
         let (yaml, body, bodyFirstLine) = try split(text, path: path)
         let frontMatter = try readFrontMatter(yaml, path: path, defaultNumber: defaultNumber)
         let document = markdown.parse(String(body), path: path, firstLine: bodyFirstLine)
+        if let place = document.tooDeeplyNestedAt {
+            throw MarkdownError(
+                .tooDeeplyNested, at: place, "the Markdown nests more than \(MarkdownParser.maximumDepth) levels deep here",
+                help: "flatten the nesting (quotes, lists, emphasis); nothing past that depth would be published")
+        }
         return ParsedNote(frontMatter: frontMatter, document: document)
     }
 
@@ -86,6 +91,11 @@ package struct NoteParser: Sendable {
             throw MarkdownError(
                 .missingField, at: fields.start, "missing required field `number`",
                 help: "add a line `number: 3`, or name the folder after it, e.g. `03-my-note`")
+        }
+        guard (0...9999).contains(number) else {
+            throw MarkdownError(
+                .invalidField, at: fields.location(of: "number"), "`number` must be between 0 and 9999, not \(number)",
+                help: "notes are numbered from 0 up; the page shows it as `No. 03`")
         }
         let dateText = try fields.string("date", required: true, help: "add a line `date: YYYY-MM-DD`")!
         guard let date = NoteDate(iso: dateText) else {

@@ -18,10 +18,10 @@ package struct PreviewServer: Sendable {
     package static func start(serving root: URL, feed: BuildFeed, host: String = "127.0.0.1", port: Int) async throws(Diagnostic)
         -> PreviewServer
     {
-        let responder = PreviewResponder(files: StaticFiles(root: root), feed: feed)
+        let hosts = HostCheck(boundHost: host)
         do {
             let server = try await LoopbackServer.start(host: host, port: port) { request, writer in
-                try await responder.respond(to: request, writer: writer)
+                try await PreviewResponder(files: StaticFiles(root: root), feed: feed, hosts: hosts).respond(to: request, writer: writer)
             }
             let shownHost = host.contains(":") ? "[\(host)]" : host
             return PreviewServer(url: URL(string: "http://\(shownHost):\(server.port)/")!, server: server, feed: feed)
@@ -35,6 +35,10 @@ package struct PreviewServer: Sendable {
         }
     }
 
+    /// Whether `host` (a `--host` value) is a loopback address or name; any other exposes drafts to
+    /// the network.
+    package static func isLoopback(_ host: String) -> Bool { HostCheck.isLoopback(host) }
+
     /// Closes open event streams, stops listening and waits for the server to end.
     package func stop() async {
         await feed.close()
@@ -46,10 +50,20 @@ package struct PreviewServer: Sendable {
 struct PreviewResponder: Sendable {
     let files: StaticFiles
     let feed: BuildFeed
+    let hosts: HostCheck
 
     func respond(to request: Request, writer: consuming ResponseWriter) async throws {
         let method = request.head.method
         let target = request.head.path ?? "/"
+        guard hosts.allows(request.head.authority) else {
+            // A page of another site reaching us through a name it controls (DNS rebinding) gets nothing.
+            var fields = HTTPFields()
+            fields[.contentType] = "text/plain; charset=utf-8"
+            return try await write(
+                status: .forbidden, fields: fields,
+                body: Array("notes serve answers only requests addressed to this machine by a loopback name (127.0.0.1, localhost)\n".utf8),
+                head: false, writer: writer)
+        }
         guard method == .get || method == .head else {
             var fields = HTTPFields()
             fields[.allow] = "GET, HEAD"

@@ -1,4 +1,5 @@
 import Foundation
+import NotesRecords
 
 /// Maps request paths to files of a built site, the way a static host would.
 struct StaticFiles: Sendable {
@@ -25,6 +26,8 @@ struct StaticFiles: Sendable {
         for segment in segments { url.appendPathComponent(String(segment)) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound(notFoundPage) }
+        // A symbolic link in the built site leading elsewhere is served as if it were not there.
+        guard ConfinedPath.isInside(url, root: root) else { return .notFound(notFoundPage) }
         if isDirectory.boolValue {
             guard decoded.hasSuffix("/") else {
                 let query = target.dropFirst(path.count)

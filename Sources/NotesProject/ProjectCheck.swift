@@ -46,7 +46,7 @@ package struct ProjectCheck: Sendable {
     package func run(reporter: any RunReporter) async throws(DiagnosticList) -> Report {
         let runs = try await ProjectRuns.load(layout)
         do {
-            _ = try TemplateSet(directory: layout.templates, displayPath: layout.display(layout.templates))
+            _ = try TemplateSet(directory: layout.templates, displayPath: layout.display(layout.templates), root: layout.root)
         } catch {
             throw DiagnosticList(error.asDiagnostics)
         }

@@ -47,6 +47,36 @@ package enum AtomicFile {
         }
     }
 
+    /// Writes and syncs `bytes` to the new file `temporary` in `folder` (created if needed), without
+    /// renaming it: for writers that move several files into place together (``RunFiles``).
+    package static func writeUnrenamed(_ bytes: some Collection<UInt8>, to temporary: URL, folder: URL) throws(POSIXFailure) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw POSIXFailure(call: "mkdir", path: folder.path, code: EACCES)
+        }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXFailure(call: "open", path: temporary.path) }
+        defer { close(descriptor) }
+        let bytes = Array(bytes)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                let failure = POSIXFailure(call: "write", path: temporary.path)
+                unlink(temporary.path)
+                throw failure
+            }
+            written += result
+        }
+        guard fsync(descriptor) == 0 else {
+            let failure = POSIXFailure(call: "fsync", path: temporary.path)
+            unlink(temporary.path)
+            throw failure
+        }
+    }
+
     /// Writes `text` as UTF-8.
     package static func write(_ text: String, to url: URL) throws(POSIXFailure) {
         try write(Array(text.utf8), to: url)
@@ -54,7 +84,7 @@ package enum AtomicFile {
 
     /// `.<name>.<pid>.<random>.tmp` beside `url`: hidden, so watchers and globs skip it, and
     /// recognisable, so ``isLeftover(_:)`` can clean up after a process that died mid-write.
-    static func temporaryURL(for url: URL) -> URL {
+    package static func temporaryURL(for url: URL) -> URL {
         url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     }

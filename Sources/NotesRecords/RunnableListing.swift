@@ -32,6 +32,9 @@ package struct RunnableListing: Hashable, Sendable {
         self.location = location
     }
 
+    /// Fence languages whose listings run with the project's Python (and may name `tools=`).
+    package static let pythonLanguages: Set<String> = ["python", "py", "python3"]
+
     /// `03-do-it-all-at-once/parallel_tools.py`: how commands and summaries name the listing.
     package var name: String { "\(noteSlug)/\(file)" }
 

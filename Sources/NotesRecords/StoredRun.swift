@@ -11,15 +11,33 @@ package struct StoredRun: Sendable {
         case stale([String])
         /// The file could not be read.
         case unreadable(String)
+        /// A `notes run` stopped between writing the new cassette and transcript; the next run
+        /// finishes the job.
+        case unfinished
     }
 
     package var listing: RunnableListing
     package var transcript: Transcript?
     package var freshness: Freshness
+    /// Whether a replay cannot make the run again: the run used a cassette that is now missing or
+    /// is not JSON, so only `notes run --record` (against the engine) can.
+    package var needsRecording: Bool
+    /// Whether nothing was ever recorded for it (no transcript, no cassette): a first run, which must
+    /// be recorded if the listing calls the engine.
+    package var isFirstRun: Bool
 
     /// Reads `listing`'s transcript and compares it with the files it was made from.
     package init(_ listing: RunnableListing, projectRoot: URL) {
         self.listing = listing
+        let cassette = FileManager.default.contents(atPath: listing.cassette.path)
+        let cassetteIsReadable = cassette.map { (try? JSONValue(parsing: [UInt8]($0))) != nil } ?? false
+        isFirstRun = cassette == nil && !FileManager.default.fileExists(atPath: listing.transcript.path)
+        needsRecording = cassette != nil && !cassetteIsReadable
+        if RunFiles.hasUnfinishedCommit(listing) {
+            transcript = nil
+            freshness = .unfinished
+            return
+        }
         guard FileManager.default.fileExists(atPath: listing.transcript.path) else {
             transcript = nil
             freshness = .missing
@@ -28,14 +46,37 @@ package struct StoredRun: Sendable {
         do {
             let transcript = try Transcript.load(from: listing.transcript)
             self.transcript = transcript
-            freshness = Self.compare(transcript, listing: listing, projectRoot: projectRoot)
+            if transcript.cassette != nil, !cassetteIsReadable { needsRecording = true }
+            freshness = Self.compare(transcript, listing: listing, cassette: cassette, projectRoot: projectRoot)
+        } catch let error as DecodingError {
+            transcript = nil
+            freshness = .unreadable(Self.describe(error))
         } catch {
             transcript = nil
             freshness = .unreadable("\(error)")
         }
     }
 
-    private static func compare(_ transcript: Transcript, listing: RunnableListing, projectRoot: URL) -> Freshness {
+    /// A decoding error in words, with where in the file it is.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "the top level" : String(path.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "the transcript has no `\(key.stringValue)` at \(path(context))"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return
+                "the transcript's \(path(context)) is not \(type == String.self ? "a string" : type == Int.self ? "a number" : "what notes expects")"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the transcript is not valid JSON" : "the transcript's \(path(context)) is not valid"
+        @unknown default:
+            return "the transcript is not in the shape notes writes"
+        }
+    }
+
+    private static func compare(_ transcript: Transcript, listing: RunnableListing, cassette: Data?, projectRoot: URL) -> Freshness {
         var reasons: [String] = []
         if transcript.schema != Transcript.currentSchema {
             reasons.append("the transcript's format is from another version of notes")
@@ -43,8 +84,16 @@ package struct StoredRun: Sendable {
         if hash(listing.listingURL) != transcript.listing.sha256 {
             reasons.append("\(listing.file) changed since the run")
         }
-        if let cassette = transcript.cassette, hash(listing.cassette) != cassette.sha256 {
-            reasons.append("\(cassette.path) changed since the run")
+        if let stamp = transcript.cassette {
+            if let cassette {
+                if (try? JSONValue(parsing: [UInt8](cassette))) == nil {
+                    reasons.append("\(stamp.path) is not a readable cassette (not JSON)")
+                } else if SHA256.hex(of: [UInt8](cassette)) != stamp.sha256 {
+                    reasons.append("\(stamp.path) changed since the run")
+                }
+            } else {
+                reasons.append("\(stamp.path) is missing")
+            }
         }
         if let requirements = transcript.requirementsSHA256,
             hash(projectRoot.appendingPathComponent("content/requirements.txt")) != requirements

@@ -56,7 +56,7 @@ package struct RunPanelRenderer: Sendable {
         for line in run.output {
             // The newline sits inside the line, so a replay hides a line and its break together.
             html += line.isError ? "<span class=\"run-line run-stderr\">" : "<span class=\"run-line\">"
-            HTMLEscaping.append(line.text, to: &html)
+            TerminalText.appendHTML(line.text, to: &html)
             html += "\n</span>"
         }
         html += "<span class=\"run-exit\(run.succeeded ? "" : " run-failed")\">"

@@ -1,6 +1,8 @@
 import Foundation
 import Mustache
 import NotesDiagnostics
+import NotesMarkdown
+import NotesRecords
 
 /// The site's Mustache templates, loaded and checked once per build.
 ///
@@ -16,9 +18,14 @@ package struct TemplateSet: Sendable {
     package let names: Set<String>
 
     /// Loads the templates in `directory`; `displayPath` is how error messages name that folder.
-    package init(directory: URL, displayPath: String) throws(DiagnosticList) {
+    ///
+    /// With `root`, every template must resolve (symbolic links followed) to a file inside it.
+    package init(directory: URL, displayPath: String, root: URL? = nil) throws(DiagnosticList) {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
+        // Templates that exist but could not be read or parsed: their own error says why, so
+        // references to them are not reported as missing too.
+        var broken: Set<String> = []
         var problems: [Diagnostic] = []
         let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }
@@ -26,8 +33,24 @@ package struct TemplateSet: Sendable {
         for file in files {
             let name = String(file.dropLast(".mustache".count))
             let path = displayPath + "/" + file
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
+            let url = directory.appendingPathComponent(file)
+            if let root, !ConfinedPath.isInside(url, root: root) {
+                problems.append(
+                    Diagnostic(
+                        at: SourceLocation(path: path), "the template leads outside the project (a symbolic link?)",
+                        help: "copy the template into \(displayPath)/ instead of linking to it"))
+                broken.insert(name)
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let text: String
+            switch UTF8Text.decode(data, path: path) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem):
+                problems.append(problem)
+                broken.insert(name)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 sources[name] = text
@@ -37,19 +60,22 @@ package struct TemplateSet: Sendable {
                     Diagnostic(
                         at: location, "template error: \(Self.describe(error.error))",
                         help: "check that every {{#section}} is closed by a matching {{/section}}"))
+                broken.insert(name)
             } catch {
                 problems.append(Diagnostic(at: SourceLocation(path: path), "template error: \(error)"))
+                broken.insert(name)
             }
         }
-        for name in Self.required
-        where sources[name] == nil && !problems.contains(where: { $0.location?.path == displayPath + "/" + name + ".mustache" }) {
+        for name in Self.required where sources[name] == nil && !broken.contains(name) {
             problems.append(
                 Diagnostic(
                     at: SourceLocation(path: displayPath + "/" + name + ".mustache"), "missing template `\(name)`",
                     help: "every site needs \(Self.required.map { "`\($0).mustache`" }.joined(separator: ", ")) in \(displayPath)/"))
         }
+        var references: [String: [(name: String, line: Int, column: Int)]] = [:]
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
+            references[name] = Self.partialReferences(in: text)
+            for reference in references[name]! where sources[reference.name] == nil && !broken.contains(reference.name) {
                 problems.append(
                     Diagnostic(
                         at: SourceLocation(path: displayPath + "/" + name + ".mustache", line: reference.line, column: reference.column),
@@ -57,6 +83,7 @@ package struct TemplateSet: Sendable {
                         help: "add \(displayPath)/\(reference.name).mustache or fix the name"))
             }
         }
+        problems += Self.cycles(in: references, displayPath: displayPath)
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.library = library
         self.names = Set(sources.keys)
@@ -75,6 +102,42 @@ package struct TemplateSet: Sendable {
     }
 
     // MARK: - Checking
+
+    /// Templates that include themselves, directly or through others, which would render forever:
+    /// one error per cycle, at the reference that closes it.
+    private static func cycles(in references: [String: [(name: String, line: Int, column: Int)]], displayPath: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var reported: Set<String> = []
+        for start in references.keys.sorted() {
+            // Depth-first along references, with an explicit stack (a chain may be long).
+            var stack: [(name: String, next: Int)] = [(start, 0)]
+            var onPath: [String] = [start]
+            while let top = stack.last {
+                let edges = references[top.name] ?? []
+                guard top.next < edges.count else {
+                    stack.removeLast()
+                    onPath.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let edge = edges[top.next]
+                if edge.name == start {
+                    let cycle = (onPath + [start]).joined(separator: " -> ")
+                    if reported.insert(Set(onPath).sorted().joined(separator: ",")).inserted {
+                        problems.append(
+                            Diagnostic(
+                                at: SourceLocation(path: displayPath + "/" + top.name + ".mustache", line: edge.line, column: edge.column),
+                                "templates include each other in a loop: \(cycle)",
+                                help: "a template must not include itself, directly or through another"))
+                    }
+                } else if !onPath.contains(edge.name), references[edge.name] != nil, onPath.count < 64 {
+                    stack.append((edge.name, 0))
+                    onPath.append(edge.name)
+                }
+            }
+        }
+        return problems
+    }
 
     private static func describe(_ error: any Error) -> String {
         switch error {

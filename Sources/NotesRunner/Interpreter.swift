@@ -20,14 +20,13 @@ struct Interpreter: Sendable {
 }
 
 extension ListingRunner {
-    static let pythonLanguages: Set<String> = ["python", "py", "python3"]
 
     func interpreter(for listing: RunnableListing, progress: @escaping @Sendable (RunProgress) -> Void) async throws(RunError)
         -> Interpreter
     {
         let language = listing.language.lowercased()
         let configured = interpreters[language]
-        if Self.pythonLanguages.contains(language), configured == nil {
+        if RunnableListing.pythonLanguages.contains(language), configured == nil {
             do {
                 let python = try await PythonEnvironment(projectRoot: projectRoot).prepare { progress(.preparing($0)) }
                 let hook = try PythonHook.install(in: scratch.appendingPathComponent("hook", isDirectory: true))

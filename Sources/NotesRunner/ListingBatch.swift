@@ -15,9 +15,9 @@ package struct RunOutcome: Sendable {
         self.seconds = seconds
     }
 
-    /// The listing ran to the end and exited 0.
+    /// The listing ran to the end and exited 0, and its run was stored (not set aside).
     package var succeeded: Bool {
-        if case .success(let run) = result { return run.transcript.exit.isSuccess }
+        if case .success(let run) = result { return run.transcript.exit.isSuccess && run.setAside == nil }
         return false
     }
 

@@ -57,17 +57,41 @@ extension ListingRunner {
         return formatter.string(from: date)
     }
 
-    /// Puts the transcript (and a new recording) in place, each written aside and renamed.
+    /// Puts the transcript (and a new recording) in place as a pair (see ``RunFiles``).
     func keep(_ transcript: Transcript, cassette recording: URL?, for listing: RunnableListing) throws(RunError) {
-        if let recording {
-            guard rename(recording.path, listing.cassette.path) == 0 else {
-                throw RunError(at: listing.location, "cannot move the new cassette into place", reasons: [String(cString: strerror(errno))])
-            }
-        }
         do {
-            try AtomicFile.write(transcript.encoded(), to: listing.transcript)
+            try RunFiles.commit(transcript: [UInt8](transcript.encoded()), recording: recording, for: listing)
         } catch {
-            throw RunError(at: listing.location, "cannot write the transcript of \(listing.name)", reasons: ["\(error)"])
+            throw RunError(at: listing.location, "cannot write the run of \(listing.name)", reasons: ["\(error)"])
         }
+    }
+
+    /// Why a recording must not replace the stored run, or nil when it may: the listing must have
+    /// exited 0 and every request it sent must have had a whole answer.
+    static func recordingFailure(_ transcript: Transcript, report: TransportReport) -> String? {
+        let incomplete = report.exchanges.filter { !$0.isRefused && (report.entry(for: $0)?.response.isIncomplete ?? ($0.status == 0)) }
+        if !transcript.exit.isSuccess {
+            return "the recording failed: the listing ended with \(transcript.exit.summary)"
+        }
+        if let first = incomplete.first {
+            let count = incomplete.count == 1 ? "request \(first.number)" : "\(incomplete.count) requests (first: \(first.number))"
+            return "the recording failed: \(count) got no whole answer from the engine"
+        }
+        return nil
+    }
+
+    /// Moves a failed attempt (its transcript and recording) to `.notes/failed/<note>/<stem>-<time>/`.
+    func setAside(_ transcript: Transcript, recording: URL?, for listing: RunnableListing) throws(RunError) -> URL {
+        let stamp = Self.rfc3339(Date()).prefix(19).replacingOccurrences(of: ":", with: "")
+        let folder = scratch.appendingPathComponent("failed/\(listing.noteSlug)/\(listing.stem)-\(stamp)", isDirectory: true)
+        do {
+            try AtomicFile.write([UInt8](transcript.encoded()), to: folder.appendingPathComponent("transcript.json"))
+            if let recording, FileManager.default.fileExists(atPath: recording.path) {
+                try FileManager.default.moveItem(at: recording, to: folder.appendingPathComponent("cassette.json"))
+            }
+        } catch {
+            throw RunError(at: listing.location, "cannot set the failed recording of \(listing.name) aside", reasons: ["\(error)"])
+        }
+        return folder
     }
 }

@@ -34,6 +34,8 @@ package struct ListingRunner: Sendable {
         _ listing: RunnableListing, options: RunOptions,
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) async throws(RunError) -> RunResult {
+        // A run that died mid-commit finishes its commit first; dead runs' temporary files go.
+        if options.keepsResults { RunFiles.recover(listing) }
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
         let recording =
@@ -105,14 +107,24 @@ package struct ListingRunner: Sendable {
             transportOffset: (session.clockStart - clockAtSpawn).seconds, traces: trace.calls,
             cassetteFile: recording ?? (replayed == nil ? nil : listing.cassette))
         progress(.finished(transcript.exit))
+        var result = RunResult(listing: listing, transcript: transcript, warnings: report.warnings)
         if options.keepsResults {
-            try keep(transcript, cassette: options.mode == .record ? recording : nil, for: listing)
+            let failure = options.mode == .record ? Self.recordingFailure(transcript, report: report) : nil
+            if let failure, !options.keepsFailedRecordings {
+                // A failed recording never replaces a good one: it is set aside for a look.
+                result.setAside = try setAside(transcript, recording: recording, for: listing)
+                result.warnings.append(
+                    "\(failure); the stored run was kept, and this attempt is in \(displayPath(result.setAside!))/ "
+                        + "(pass --keep-failed to store a failing run on purpose)")
+            } else {
+                try keep(transcript, cassette: options.mode == .record ? recording : nil, for: listing)
+            }
         }
-        let missingTools = trace.missingFunctions.map {
+        result.warnings += trace.missingFunctions.map {
             "tools=\($0): \(listing.file) defines no function `\($0)` at module level, so its tool calls were timed as one span; "
                 + "name the function that executes a tool call"
         }
-        return RunResult(listing: listing, transcript: transcript, warnings: report.warnings + missingTools)
+        return result
     }
 
     // MARK: - Pieces

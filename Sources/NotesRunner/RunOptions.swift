@@ -20,6 +20,9 @@ package struct RunOptions: Sendable {
     package var outputLimit: Int
     /// False for `notes check`, which re-runs listings to compare and must not touch their files.
     package var keepsResults: Bool
+    /// Store a recording even when it failed (`--keep-failed`): for notes that show a failure on
+    /// purpose. Otherwise a failed recording is set aside and the stored run kept.
+    package var keepsFailedRecordings = false
 
     package init(
         mode: TransportMode = .replay, pace: TransportPace = .recorded, engine: URL = TransportConfiguration.defaultEngine,
@@ -41,6 +44,9 @@ package struct RunResult: Sendable {
     package var transcript: Transcript
     /// Things worth a look that did not stop the run (transport warnings, version mismatches).
     package var warnings: [String]
+    /// Where a failed recording was set aside (`.notes/failed/...`) instead of replacing the stored
+    /// run, which was kept; nil when the run was stored (or nothing was to be stored).
+    package var setAside: URL?
 }
 
 /// What a running listing is doing, for a live progress line.

@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
+import NotesRecords
 
 /// Finds the notes under `content/` and reads each one.
 struct NoteLoader: Sendable {
@@ -50,12 +51,27 @@ struct NoteLoader: Sendable {
         let slug = folder.lastPathComponent
         let file = folder.appendingPathComponent("note.md")
         let displayPath = layout.display(file)
+        guard Self.isValidSlug(slug) else {
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: displayPath), "the folder name `\(slug)` cannot be a page address",
+                    help: "rename the folder using letters, digits, `-`, `_` and `.` only, e.g. 04-tools-that-wait")
+            ])
+        }
+        guard ConfinedPath.isInside(file, root: layout.root) else {
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: displayPath), "the note leads outside the project (a symbolic link?)",
+                    help: "keep the note's folder and note.md inside the project; notes publishes nothing from elsewhere")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "cannot read the note")])
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "the note is not UTF-8 text", help: "save it as UTF-8")]
-            )
+        let text: String
+        switch UTF8Text.decode(data, path: displayPath) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): throw DiagnosticList([problem])
         }
         let parsed: ParsedNote
         do {
@@ -70,6 +86,17 @@ struct NoteLoader: Sendable {
         return LoadedNote(
             slug: slug, folder: folder, displayPath: displayPath, parsed: parsed, elements: resolver.elements,
             files: resolver.files.sorted())
+    }
+
+    /// Whether a folder name works as-is in a URL (`03-do-it-all-at-once`): ASCII letters, digits,
+    /// `-`, `_` and `.`, so the sitemap and the feed never carry an address that needs escaping.
+    static func isValidSlug(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: ".")
+            }
     }
 
     /// `3` for a folder named `03-do-it-all-at-once`.

@@ -24,6 +24,8 @@ struct NoteResolver {
     private(set) var problems: [Diagnostic] = []
     private var listingNumber = 0
     private var figureNumber = 0
+    /// Runnable listings by the stem that names their run files (`hang` for `hang.py`).
+    private var runStems: [String: RunnableListing] = [:]
 
     init(folder: URL, displayFolder: String) {
         self.folder = folder.standardizedFileURL
@@ -65,6 +67,14 @@ struct NoteResolver {
         let role = code.info.role
         let allowed = role == .figure ? Self.figureAttributes : Self.listingAttributes
         var valid = true
+        var seen: Set<String> = []
+        for attribute in code.info.attributes where !seen.insert(attribute.key).inserted {
+            valid = false
+            problems.append(
+                Diagnostic(
+                    at: attribute.location, "attribute `\(attribute.key)` is given twice",
+                    help: "keep one `\(attribute.key)`; the fence would otherwise say two things"))
+        }
         for attribute in code.info.attributes where !allowed.contains(attribute.key) {
             valid = false
             let noun = role == .figure ? "figure" : "listing"
@@ -100,6 +110,13 @@ struct NoteResolver {
         }
         guard let text = readListingFile(file, body: code.literal, fence: location) else { return }
         let language = code.info.language.isEmpty ? Self.language(forFile: file.value) : code.info.language
+        if let tools = code.info.attribute("tools"), !RunnableListing.pythonLanguages.contains(language.lowercased()) {
+            problems.append(
+                Diagnostic(
+                    at: tools.location, "`tools=` applies only to Python listings, not `\(language)`",
+                    help: "remove it: tool calls of other languages are timed as one span between model calls"))
+            return
+        }
         var runnable: RunnableListing?
         if code.info.attribute("run") != nil {
             runnable = RunnableListing(
@@ -197,11 +214,17 @@ struct NoteResolver {
                     help: "create \(displayFolder)/\(file.value), or fix the name in `file=`"))
             return nil
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            problems.append(Diagnostic(at: file.location, "listing file `\(file.value)` is not UTF-8 text", help: "save it as UTF-8"))
+        switch UTF8Text.decode(data, path: displayFolder + "/" + file.value) {
+        case .success(let text):
+            return text
+        case .failure(let problem):
+            let place = problem.location.map { "\($0)" } ?? file.value
+            problems.append(
+                Diagnostic(
+                    at: file.location, "listing file `\(file.value)` is not UTF-8 text", help: "save it as UTF-8",
+                    reasons: ["\(place): the first byte that is not part of a UTF-8 character"]))
             return nil
         }
-        return text
     }
 
     // MARK: - Images

@@ -71,12 +71,16 @@ package final class StagedOutput: Sendable {
 
     /// Removes what this build did not write, then swaps the spare in for ``destination``.
     ///
-    /// Three renames: the old site moves aside, the new one moves in, the old one becomes the next
-    /// spare. If the process dies between them, the next build repairs the names first.
+    /// On Linux one `renameat2(RENAME_EXCHANGE)` swaps the two folders atomically: at every moment
+    /// `site/` is the old site or the new one, and the old one is the next spare. Where that call is
+    /// missing (other systems, some file systems) three renames do it: the old site moves aside, the
+    /// new one moves in, the old one becomes the spare; if the process dies between them, the next
+    /// build repairs the names first (``recover(destination:spare:)``).
     package func commit() throws(BuildError) {
         removeUnwritten()
-        let aside = Self.aside(destination)
         let hadSite = FileManager.default.fileExists(atPath: destination.path)
+        if hadSite, Self.exchange(staging.path, destination.path) { return }
+        let aside = Self.aside(destination)
         if hadSite, rename(destination.path, aside.path) != 0 { throw failure("cannot move aside", destination.path) }
         if rename(staging.path, destination.path) != 0 {
             let error = failure("cannot move the new site into", destination.path)
@@ -84,6 +88,21 @@ package final class StagedOutput: Sendable {
             throw error
         }
         if hadSite { _ = rename(aside.path, staging.path) }
+    }
+
+    /// Swaps two paths atomically with `renameat2(..., RENAME_EXCHANGE)`; false when the system or
+    /// the file system cannot (the caller falls back to renames).
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            // glibc 2.28+; looked up at run time because Swift's Glibc module does not declare it.
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0
+        #else
+            return false
+        #endif
     }
 
     /// Leaves ``destination`` as it was; the spare keeps whatever was written, to be reused.

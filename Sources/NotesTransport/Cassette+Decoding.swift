@@ -67,7 +67,7 @@ struct HARReader {
                 statusText: response["statusText"]?.stringValue ?? "",
                 headers: try headers(response["headers"], at + ".response.headers"),
                 body: try body(response["content"], at + ".response.content"),
-                error: response["_error"]?.stringValue),
+                error: response["_error"]?.stringValue, isUnanswered: response["_unanswered"]?.boolValue ?? false),
             timings: CassetteTimings(
                 send: milliseconds(timings?["send"]), wait: milliseconds(timings?["wait"]), receive: milliseconds(timings?["receive"])),
             comment: value["comment"]?.stringValue)

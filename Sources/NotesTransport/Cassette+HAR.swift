@@ -76,6 +76,7 @@ extension CassetteResponse {
             ("headersSize", -1),
             ("bodySize", .int(size)),
             ("_error", error.map(JSONValue.string)),
+            ("_unanswered", isUnanswered ? .bool(true) : nil),
         ])
     }
 }

@@ -48,7 +48,7 @@ package enum CassetteBody: Sendable, Hashable {
 
     /// The text used to match requests: canonical JSON, else the body itself.
     var matchingText: String {
-        if let json = matchingJSON { return json.canonicalText }
+        if let json = parsedJSON { return json.canonicalText }
         if case .binary(let bytes) = self { return Data(bytes).base64EncodedString() }
         return String(decoding: wireBytes, as: UTF8.self)
     }

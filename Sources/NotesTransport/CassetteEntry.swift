@@ -62,14 +62,30 @@ package struct CassetteResponse: Sendable, Hashable {
     package var body: CassetteBody
     /// Set when the connection ended abnormally: before the head (status 0) or in the middle of the body.
     package var error: String?
+    /// The engine had not answered (status 0) when the run ended: a replay does not answer either,
+    /// so the program waits as it did, until its own timeout.
+    package var isUnanswered: Bool
+
+    /// The `error` of an exchange the program itself ended by closing its connection.
+    package static let clientLeft = "the client closed the connection before the end"
+
+    /// Whether the engine failed to give a whole answer: no response, or a body cut off by the engine
+    /// (not by the program going away).
+    package var isIncomplete: Bool {
+        status == 0 || (error != nil && error != Self.clientLeft)
+    }
 
     /// Creates a response.
-    package init(status: Int, statusText: String = "", headers: [CassetteHeader] = [], body: CassetteBody = .empty, error: String? = nil) {
+    package init(
+        status: Int, statusText: String = "", headers: [CassetteHeader] = [], body: CassetteBody = .empty, error: String? = nil,
+        isUnanswered: Bool = false
+    ) {
         self.status = status
         self.statusText = statusText
         self.headers = headers
         self.body = body
         self.error = error
+        self.isUnanswered = isUnanswered
     }
 }
 

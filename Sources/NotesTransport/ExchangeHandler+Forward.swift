@@ -15,6 +15,10 @@ extension ExchangeHandler {
         let response: UpstreamResponse
         do {
             response = try await upstream.send(request, timeout: configuration.upstreamTimeout)
+        } catch is CancellationError {
+            // The run ended (the program was stopped, or timed out) while the engine had not answered.
+            await finish(&capture, status: 0, error: "no answer from the engine before the run ended", unanswered: true)
+            throw DroppedConnection()
         } catch {
             // Mirror the failure: the client sees its connection drop, as it would have without us.
             await log.warn(
@@ -45,7 +49,7 @@ extension ExchangeHandler {
                 } catch {
                     response.cancel()  // the program went away: so do we, from the engine
                     capture.body = streamed ? .events(parser.events) : .capture(bytes)
-                    await finish(&capture, status: response.status, error: "the client closed the connection before the end")
+                    await finish(&capture, status: response.status, error: CassetteResponse.clientLeft)
                     throw error
                 }
             }
@@ -96,7 +100,7 @@ extension ExchangeHandler {
     }
 
     /// Notes the end of an exchange and, in record mode, keeps it as a redacted cassette entry.
-    private func finish(_ capture: inout Capture, status: Int, error: String?) async {
+    private func finish(_ capture: inout Capture, status: Int, error: String?, unanswered: Bool = false) async {
         guard !capture.finished else { return }
         capture.finished = true
         let end = ContinuousClock.now
@@ -111,7 +115,7 @@ extension ExchangeHandler {
                 body: .capture(capture.incoming.body)),
             response: CassetteResponse(
                 status: status, statusText: response?.reason ?? "", headers: response?.headers ?? [],
-                body: capture.body, error: error),
+                body: capture.body, error: error, isUnanswered: unanswered),
             timings: CassetteTimings(
                 send: Self.milliseconds(capture.sent - capture.incoming.received),
                 wait: Self.milliseconds(head - capture.sent), receive: Self.milliseconds(end - head)))

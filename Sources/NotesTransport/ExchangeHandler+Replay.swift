@@ -20,6 +20,13 @@ extension ExchangeHandler {
         let response = entry.response
         let base = incoming.received
         let paced = pace == .recorded
+        if response.isUnanswered {
+            // The engine never answered while the recording ran: neither does the replay. The
+            // program waits as it did, until its own timeout (or the run's) ends it.
+            await log.responded(incoming.number, status: 0, entryIndex: index, at: now)
+            try await Task.sleep(for: .seconds(86_400))
+            throw DroppedConnection()
+        }
         if response.status == 0 {
             if paced { try await Task.sleep(until: base + .milliseconds(entry.timings.total)) }
             await log.responded(incoming.number, status: 0, entryIndex: index, at: now)

@@ -40,9 +40,15 @@ struct ExchangeHandler: Sendable {
 
         guard let scheme = credentialScheme(headers) else {
             await log.warn("request \(number) (\(method) \(path)) was refused with 401: it did not carry the run's token")
+            await log.refuse(number)
             return try await send(.unauthorized(), number: number, writer: writer)
         }
-        guard path.hasPrefix("/v1/") else { return try await send(.notFound(path), number: number, writer: writer) }
+        guard Self.isAPIPath(path) else {
+            await log.warn(
+                "request \(number) (\(method) \(path)) was refused with 404: only plain /v1/ API paths are answered or forwarded")
+            await log.refuse(number)
+            return try await send(.notFound(path), number: number, writer: writer)
+        }
         // curl waits a second for "100 Continue" before sending a large body; answer at once.
         if headers.value(of: "expect")?.lowercased() == "100-continue" {
             try await writer.writeInformationalHead(HTTPResponse(status: .continue))
@@ -51,6 +57,7 @@ struct ExchangeHandler: Sendable {
         do {
             body = Array(try await request.collectBody(upTo: configuration.maximumRequestBytes).readableBytesView)
         } catch {
+            await log.refuse(number)
             return try await send(.tooLarge(configuration.maximumRequestBytes), number: number, writer: writer)
         }
         configuration.onRequest?(number, method, path)
@@ -78,6 +85,21 @@ struct ExchangeHandler: Sendable {
     /// How the client sent its key; the upstream leg uses the same one with the real key.
     enum CredentialScheme: Sendable {
         case apiKeyHeader, bearer
+    }
+
+    /// Whether `target` (path and query) is a plain API path that may be answered or forwarded with
+    /// the real key: under `/v1/`, segments of URL-safe characters only, none empty, `.` or `..`, and
+    /// nothing percent-encoded in the path, so it means the same to every server that reads it
+    /// (`/v1/../../x`, `/v1/%2e%2e/x` and `/v1//x` are refused).
+    static func isAPIPath(_ target: String) -> Bool {
+        let path = target.prefix { $0 != "?" }
+        let query = target.dropFirst(path.count)
+        guard path.hasPrefix("/v1/") else { return false }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        let allowed: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~".contains($0)) }
+        guard segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.allSatisfy(allowed) }) else { return false }
+        // The query goes along as sent; it only must not carry what would split or bend a URL.
+        return !query.contains { $0.isWhitespace || $0 == "#" || $0 == "\\" || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }
     }
 
     /// The scheme if the request carries this run's token, else nil.

@@ -89,7 +89,7 @@ struct RequestMatcher: Sendable {
         }
         // Another endpoint is further away than any body difference on the same endpoint.
         let endpointPenalty = differences.count * 1_000_000
-        if let old = recorded.body.matchingJSON, let new = body.matchingJSON {
+        if let old = recorded.body.parsedJSON, let new = body.parsedJSON {
             differences += JSONDiff.differences(recorded: old, actual: new)
         } else if recorded.body.matchingText != body.matchingText {
             differences.append(
@@ -105,8 +105,9 @@ struct RequestMatcher: Sendable {
 }
 
 extension CassetteBody {
-    /// The body as JSON for matching: stored JSON, or text that parses as JSON (hand-written cassettes).
-    var matchingJSON: JSONValue? {
+    /// The body as JSON: stored JSON, or text that parses as JSON (hand-written cassettes, and
+    /// engines or proxies whose JSON has spaces and newlines, which is stored as text to keep its bytes).
+    package var parsedJSON: JSONValue? {
         switch self {
         case .json(let value, _): value
         case .text(let text): try? JSONValue(parsing: text)

@@ -48,6 +48,11 @@ actor SessionLog {
         exchanges[number]?.firstByte = time
     }
 
+    /// Notes that the transport refused the request itself.
+    func refuse(_ number: Int) {
+        exchanges[number]?.isRefused = true
+    }
+
     /// Notes that the response ended or the connection was dropped.
     func ended(_ number: Int, status: Int? = nil, at time: Duration) {
         if let status { exchanges[number]?.status = status }

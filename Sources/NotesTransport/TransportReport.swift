@@ -17,6 +17,8 @@ package struct ServedExchange: Sendable, Hashable {
     package var firstByte: Duration?
     /// When the response ended (or the connection was dropped), from the session's start.
     package var end: Duration?
+    /// The transport refused it (no token, not an API path, too large): it went nowhere.
+    package var isRefused = false
 }
 
 /// What a session did, returned by ``TransportSession/stop()``.

@@ -53,7 +53,7 @@ import Testing
             stale.stderr.contains(
                 "content/03-do-it-all-at-once/note.md:\(fenceLine ?? 0):1: error: the stored run of parallel_tools.py is stale"))
         #expect(stale.stderr.contains("Reason: parallel_tools.py changed since the run"))
-        #expect(stale.stderr.contains("help: refresh it with `notes run 03-do-it-all-at-once`"))
+        #expect(stale.stderr.contains("help: refresh it with `notes run 03-do-it-all-at-once/parallel_tools.py`"))
     }
 
     @Test func checkReportsDriftWithADiff() async throws {

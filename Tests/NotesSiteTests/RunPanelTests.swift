@@ -70,7 +70,7 @@ import Testing
             report.warnings.map(\.description) == [
                 """
                 content/01-x/note.md:6:1: warning: hello.sh has no stored run; its page shows no output
-                  help: run `notes run 01-x` and commit content/01-x/runs/
+                  help: record its first run with `notes run --record 01-x/hello.sh` (needs ANTHROPIC_API_KEY; plain `notes run 01-x/hello.sh` if it never calls the engine) and commit content/01-x/runs/
                 """
             ])
         #expect(!(try project.read("site/notes/01-x/index.html")).contains("class=\"run\""))

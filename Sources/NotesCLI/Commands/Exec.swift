@@ -109,11 +109,18 @@ struct Exec: AsyncParsableCommand {
             }
         }
         guard !global.quiet else { return }
-        let count = report.exchanges.count == 1 ? "1 exchange" : "\(report.exchanges.count) exchanges"
+        // Count what each mode did: answers from the cassette, entries written, requests forwarded
+        // (refused requests, without the token or off the API, are none of these).
+        let answered = report.exchanges.filter { $0.entryIndex != nil }.count
+        let forwarded = report.exchanges.filter { !$0.isRefused }.count
+        func exchanges(_ count: Int) -> String { count == 1 ? "1 exchange" : "\(count) exchanges" }
         switch report.mode {
-        case .replay: note("notes exec: replayed \(count) from \(cassette ?? "")\(report.pace == .fast ? " (fast)" : " at recorded pace")")
-        case .record: note("notes exec: recorded \(count) to \(cassette ?? "")")
-        case .live: note("notes exec: forwarded \(count) live; nothing was kept")
+        case .replay:
+            note(
+                "notes exec: replayed \(exchanges(answered)) from \(cassette ?? "")\(report.pace == .fast ? " (fast)" : " at recorded pace")"
+            )
+        case .record: note("notes exec: recorded \(exchanges(report.cassette?.entries.count ?? 0)) to \(cassette ?? "")")
+        case .live: note("notes exec: forwarded \(exchanges(forwarded)) live; nothing was kept")
         }
     }
 

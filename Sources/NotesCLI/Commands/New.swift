@@ -46,7 +46,7 @@ struct New: AsyncParsableCommand {
         if slug == nil, NoteScaffold.slug(for: title).isEmpty {
             throw ValidationError("the title has no letters or digits to make a slug from; pass --slug")
         }
-        if let number, number < 0 { throw ValidationError("--number must be 0 or more") }
+        if let number, !(0...9999).contains(number) { throw ValidationError("--number must be between 0 and 9999") }
         if !noListing {
             if listing.contains("/") || listing.hasPrefix(".") {
                 throw ValidationError("--listing is a file name beside the note, e.g. agent.py")

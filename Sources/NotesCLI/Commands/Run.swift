@@ -46,9 +46,13 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Also write each run as Chrome Trace Event JSON (runs/<listing>.trace.json) for Perfetto.")
     var trace = false
 
+    @Flag(help: "With --record, store the new run even when it failed (for notes that show a failure on purpose).")
+    var keepFailed = false
+
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if !(1...86_400).contains(timeout) { throw ValidationError("--timeout must be between 1 and 86400 seconds (a day)") }
+        if keepFailed, mode != .record { throw ValidationError("--keep-failed applies only to --record") }
         if mode == .replay, engine != nil { throw ValidationError("--engine applies only to --record and --live") }
         if mode != .replay, fast { throw ValidationError("--fast applies only to replay") }
         if let engine, URL(string: engine)?.host == nil || !(engine.hasPrefix("http://") || engine.hasPrefix("https://")) {
@@ -59,6 +63,7 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         var options = RunOptions(
             mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, timeout: .seconds(timeout))
+        options.keepsFailedRecordings = keepFailed
         if let engine { options.engine = URL(string: engine)! }
         let environment = ProcessInfo.processInfo.environment
         if mode != .replay {

@@ -42,6 +42,14 @@ struct Serve: AsyncParsableCommand {
                     help: "run `notes serve` in the folder holding content/, or pass -C <dir>"))
             throw ExitCode(1)
         }
+        if !PreviewServer.isLoopback(host) {
+            DiagnosticPrinter().print(
+                Diagnostic(
+                    .warning, at: nil,
+                    "--host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can read the preview, drafts included",
+                    help: "leave out --host to serve on 127.0.0.1 only; requests must still name this machine by address or a loopback name"
+                ))
+        }
         let session = PreviewSession(layout: layout, host: host, port: port, includeDrafts: drafts)
         let verbose = global.verbose
         let quiet = global.quiet

@@ -30,7 +30,7 @@ struct TranscriptBuilder {
             let start = ms(exchange.received)
             let end = ms(exchange.end ?? exchange.received)
             guard (200..<300).contains(exchange.status), let entry, let message = Self.message(in: entry.response) else {
-                let errorType = entry?.response.body.json?["error"]?["type"]?.stringValue
+                let errorType = entry?.response.body.parsedJSON?["error"]?["type"]?.stringValue
                 attempts.append(.init(status: exchange.status, errorType: errorType, startMS: start, endMS: end))
                 continue
             }
@@ -46,7 +46,7 @@ struct TranscriptBuilder {
                     usage: Self.usage(message["usage"]), streamed: streamed, attempts: attempts))
             attempts = []
             messages.append(message)
-            requests.append(entry.request.body.json)
+            requests.append(entry.request.body.parsedJSON)
             streams.append(entry.response.body.events)
         }
         var steps: [Transcript.Step] = []
@@ -102,7 +102,7 @@ struct TranscriptBuilder {
     /// The message a response carried: its JSON body, or the message its events build.
     static func message(in response: CassetteResponse) -> JSONValue? {
         if let events = response.body.events { return StreamedMessage.assemble(events) }
-        guard let json = response.body.json, json["type"]?.stringValue == "message" else { return nil }
+        guard let json = response.body.parsedJSON, json["type"]?.stringValue == "message" else { return nil }
         return json
     }
 

@@ -6,7 +6,8 @@ extension BuildStep {
     package static let loadNotes = BuildStep("load notes") { context in
         var notes = try await NoteLoader(layout: context.layout).loadAll(concurrency: context.options.concurrency)
         if !context.options.includeDrafts { notes.removeAll { $0.frontMatter.isDraft } }
-        context.warnings += duplicateNumbers(notes)
+        let duplicates = duplicateNumbers(notes)
+        guard duplicates.isEmpty else { throw DiagnosticList(duplicates) }
         context.notes = notes.sorted(by: newestFirst)
     }
 
@@ -21,18 +22,20 @@ extension BuildStep {
 
     private static func duplicateNumbers(_ notes: [LoadedNote]) -> [Diagnostic] {
         var firstWithNumber: [Int: LoadedNote] = [:]
-        var warnings: [Diagnostic] = []
+        var problems: [Diagnostic] = []
         for note in notes {
             let number = note.frontMatter.number
             if let first = firstWithNumber[number] {
-                warnings.append(
+                // Two pages would claim "No. 03"; readers and links could not tell them apart.
+                problems.append(
                     Diagnostic(
-                        .warning, at: SourceLocation(path: note.displayPath, line: 1, column: 1),
-                        "note number \(number) is also used by \(first.displayPath)", help: "give each note its own `number`"))
+                        at: SourceLocation(path: note.displayPath, line: 1, column: 1),
+                        "note number \(number) is also used by \(first.displayPath)",
+                        help: "give each note its own `number` (or rename the folder when the number comes from it)"))
             } else {
                 firstWithNumber[number] = note
             }
         }
-        return warnings
+        return problems
     }
 }

@@ -35,24 +35,42 @@ extension BuildStep {
 }
 
 extension StoredRun {
+    /// The command that makes this run again: a replay from the cassette, or a recording when the
+    /// cassette is missing or unreadable (a replay could not answer the listing).
+    package var remedy: String {
+        needsRecording ? "notes run --record \(listing.name)" : "notes run \(listing.name)"
+    }
+
     /// The finding for a run that is not fresh, at the listing's fence.
     package func finding(_ severity: Diagnostic.Severity, in layout: ProjectLayout) -> Diagnostic? {
-        let command = "notes run \(listing.noteSlug)"
+        let command = "`\(remedy)`" + (needsRecording ? " (needs ANTHROPIC_API_KEY)" : "")
         switch freshness {
         case .fresh:
             return nil
+        case .missing where isFirstRun:
+            return Diagnostic(
+                severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
+                help: "record its first run with `notes run --record \(listing.name)` (needs ANTHROPIC_API_KEY; plain "
+                    + "`notes run \(listing.name)` if it never calls the engine) and commit \(layout.display(listing.runsFolder))/")
         case .missing:
             return Diagnostic(
                 severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
-                help: "run `\(command)` and commit \(layout.display(listing.runsFolder))/")
+                help: "run \(command) and commit \(layout.display(listing.runsFolder))/")
         case .stale(let reasons):
             return Diagnostic(
                 severity, at: listing.location, "the stored run of \(listing.file) is stale",
-                help: "refresh it with `\(command)`", reasons: reasons)
+                help: needsRecording
+                    ? "record it again with \(command)"
+                    : "refresh it with \(command); if the listing's requests changed, record it with `notes run --record \(listing.name)`",
+                reasons: reasons)
         case .unreadable(let problem):
             return Diagnostic(
-                severity, at: listing.location, "cannot read the stored run of \(listing.file)",
-                help: "re-make it with `\(command)`", reasons: [problem])
+                severity, at: listing.location, "cannot read the stored run of \(listing.file)", help: "make it again with \(command)",
+                reasons: [problem])
+        case .unfinished:
+            return Diagnostic(
+                severity, at: listing.location, "a `notes run` was stopped while storing the run of \(listing.file)",
+                help: "run `notes run \(listing.name)` to finish storing it")
         }
     }
 

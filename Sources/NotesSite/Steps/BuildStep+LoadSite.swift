@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
+import NotesRecords
 import NotesRender
 
 extension BuildStep {
@@ -8,7 +9,7 @@ extension BuildStep {
     package static let loadSite = BuildStep("load site") { context in
         context.site = try SiteConfig.load(context.layout)
         context.templates = try TemplateSet(
-            directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates))
+            directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates), root: context.layout.root)
     }
 }
 
@@ -16,6 +17,13 @@ extension SiteConfig {
     /// Reads the project's `content/site.yml`.
     static func load(_ layout: ProjectLayout) throws(DiagnosticList) -> SiteConfig {
         let configPath = layout.display(layout.siteConfig)
+        if FileManager.default.fileExists(atPath: layout.siteConfig.path), !ConfinedPath.isInside(layout.siteConfig, root: layout.root) {
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: configPath), "the site settings lead outside the project (a symbolic link?)",
+                    help: "keep \(configPath) inside the project")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: layout.siteConfig.path) else {
             throw DiagnosticList([
                 Diagnostic(
@@ -23,8 +31,13 @@ extension SiteConfig {
                     help: "create \(configPath) with `title`, `base_url` and `author`")
             ])
         }
+        let text: String
+        switch UTF8Text.decode(data, path: configPath) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): throw DiagnosticList([problem])
+        }
         do {
-            return try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: configPath)
+            return try SiteConfig(yaml: text, path: configPath)
         } catch {
             throw DiagnosticList(error.diagnostics)
         }
