@@ -40,6 +40,8 @@ let package = Package(
         // libcurl's headers only: it is opened at run time by record and live mode (CurlLibrary.swift), not linked.
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Linux calls Swift's Glibc module leaves out (pipe2, prctl, renameat2), headers only.
+        .systemLibrary(name: "CPlatform"),
 
         // MARK: - Pipeline stages
         // Shared by every stage: source locations, the `path:line:col: error:` format, the stage-error shape.
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "NotesSite",
-            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords"],
+            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords", "CPlatform"],
             swiftSettings: strict
         ),
         // One HTTP/1.1 server on loopback, for the transport and for `notes serve`.
@@ -87,7 +89,7 @@ let package = Package(
         ),
         .target(
             name: "NotesRunner",
-            dependencies: ["NotesDiagnostics", "NotesRecords", "NotesTransport"],
+            dependencies: ["NotesDiagnostics", "NotesRecords", "NotesTransport", "CPlatform"],
             resources: [.embedInCode("Resources/sitecustomize.py")],
             swiftSettings: strict
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotesRunner
 
 /// The `notes` command: publishes field notes whose listings really run.
 package struct NotesCommand: AsyncParsableCommand {
@@ -20,9 +21,21 @@ package struct NotesCommand: AsyncParsableCommand {
 /// The tool's version, printed by `--version` and stored in cassettes and transcripts.
 package enum NotesVersion {
     package static let current = "0.1.0"
+
+    /// This executable, resolved: what supervises the listings it runs.
+    package static var executable: URL? {
+        Bundle.main.executableURL?.resolvingSymlinksInPath()
+    }
 }
 
 extension NotesCommand {
+    /// When started as a listing's supervisor (`notes __supervise ...`, see `Supervisor`), becomes
+    /// it and never returns; otherwise returns at once. Call first, before anything starts a thread.
+    public static func superviseIfAsked() {
+        let arguments = CommandLine.arguments
+        if arguments.count > 1, arguments[1] == Supervisor.command { Supervisor.main(Array(arguments.dropFirst(2))) }
+    }
+
     /// Parses the process's arguments and runs the chosen command, exiting with its status.
     ///
     /// Spelled out rather than calling ArgumentParser's `main()`, whose synchronous overload wins

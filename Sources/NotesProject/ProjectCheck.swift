@@ -22,6 +22,8 @@ package struct ProjectCheck: Sendable {
     package var jobs: Int
     /// `notes`' version, written into the replays' transcripts (which are compared, never kept).
     package var toolVersion: String
+    /// The `notes` executable that supervises each listing; see `ListingRunner.supervisor`.
+    package var supervisor: URL?
 
     package init(layout: ProjectLayout, replays: Bool = true, holdsDraftsToTheSameBar: Bool = false, jobs: Int, toolVersion: String) {
         self.layout = layout
@@ -74,7 +76,8 @@ package struct ProjectCheck: Sendable {
 
     /// Replays each fresh listing at full speed without keeping anything, and compares.
     private func replay(_ stored: [StoredRun], runs: ProjectRuns, reporter: any RunReporter) async -> [Diagnostic] {
-        let runner = ListingRunner(projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: toolVersion)
+        let runner = ListingRunner(
+            projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: toolVersion, supervisor: supervisor)
         let options = RunOptions(mode: .replay, pace: .fast, keepsResults: false)
         let outcomes = await ListingBatch(runner: runner, options: options, jobs: jobs, reporter: reporter).run(stored.map(\.listing))
         var findings: [Diagnostic] = []

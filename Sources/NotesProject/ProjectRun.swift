@@ -18,6 +18,8 @@ package struct ProjectRun: Sendable {
     package var writesTraces: Bool
     /// `notes`' version, written into transcripts and cassettes.
     package var toolVersion: String
+    /// The `notes` executable that supervises each listing; see `ListingRunner.supervisor`.
+    package var supervisor: URL?
 
     package init(layout: ProjectLayout, selectors: [String], options: RunOptions, jobs: Int, writesTraces: Bool, toolVersion: String) {
         self.layout = layout
@@ -49,7 +51,8 @@ package struct ProjectRun: Sendable {
         let runs = try await ProjectRuns.load(layout)
         let listings: [RunnableListing]
         do { listings = try runs.select(selectors) } catch { throw DiagnosticList([error]) }
-        let runner = ListingRunner(projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: toolVersion)
+        let runner = ListingRunner(
+            projectRoot: layout.root, interpreters: runs.site.interpreters, toolVersion: toolVersion, supervisor: supervisor)
         var report = Report(outcomes: await ListingBatch(runner: runner, options: options, jobs: jobs, reporter: reporter).run(listings))
         if writesTraces { writeTraces(into: &report) }
         return report

@@ -39,7 +39,9 @@ extension ListingRunner {
                     at: listing.location, "cannot prepare Python for \(listing.name)", reasons: error.asDiagnostics.map(\.description))
             }
         }
-        let words = (configured ?? Self.defaultCommand(for: language) ?? "").split(separator: " ").map(String.init)
+        // The file's own `#!` line speaks for it, unless site.yml names an interpreter for the language.
+        let shebang = configured == nil ? Self.shebang(of: listing.listingURL) : nil
+        let words = shebang ?? (configured ?? Self.defaultCommand(for: language) ?? "").split(separator: " ").map(String.init)
         guard let name = words.first else {
             throw RunError(
                 at: listing.location, "no interpreter for `\(listing.language)` listings",
@@ -53,6 +55,21 @@ extension ListingRunner {
         } catch {
             throw RunError(at: listing.location, "cannot find `\(name)` to run \(listing.name)", help: error.help)
         }
+    }
+
+    /// The command of a `#!` first line, as argv words: `#!/usr/bin/env bash` gives `["bash"]`,
+    /// `#!/bin/bash -eu` gives `["/bin/bash", "-eu"]`; nil without one.
+    static func shebang(of file: URL) -> [String]? {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 256), head.starts(with: Array("#!".utf8)) else { return nil }
+        let line = String(decoding: head.dropFirst(2).prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if words.first.map({ ($0 as NSString).lastPathComponent }) == "env" {
+            words.removeFirst()
+            if words.first == "-S" { words.removeFirst() }
+        }
+        return words.isEmpty ? nil : words
     }
 
     /// Commands for languages that need no configuration.

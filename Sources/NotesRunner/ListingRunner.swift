@@ -19,11 +19,15 @@ package struct ListingRunner: Sendable {
     /// project's venv unless `python` is set here.
     package let interpreters: [String: String]
     package let toolVersion: String
+    /// The `notes` executable that supervises each listing (``Supervisor``); nil runs listings
+    /// directly, without the guarantee that nothing they start outlives them.
+    package let supervisor: URL?
 
-    package init(projectRoot: URL, interpreters: [String: String] = [:], toolVersion: String) {
+    package init(projectRoot: URL, interpreters: [String: String] = [:], toolVersion: String, supervisor: URL? = nil) {
         self.projectRoot = projectRoot
         self.interpreters = interpreters
         self.toolVersion = toolVersion
+        self.supervisor = supervisor
     }
 
     var requirements: URL { projectRoot.appendingPathComponent("content/requirements.txt") }
@@ -59,7 +63,9 @@ package struct ListingRunner: Sendable {
         var configuration = TransportConfiguration(
             mode: options.mode == .live ? .record : options.mode, pace: options.pace,
             cassette: recording ?? replayFrom, engine: options.engine, engineKey: options.engineKey, toolVersion: toolVersion)
-        configuration.upstreamTimeout = options.timeout
+        // The listing's own timeout decides: an exchange the engine has not answered when the run is
+        // stopped is recorded as unanswered and replays as such, so a replay ends the same way.
+        configuration.upstreamTimeout = options.timeout + .seconds(5)
         configuration.certificateAuthorities = options.certificateAuthorities
         configuration.onRequest = { _, method, path in
             if method == "POST", path.hasPrefix("/v1/messages"), !path.hasPrefix("/v1/messages/") { progress(.modelCall) }
@@ -73,7 +79,8 @@ package struct ListingRunner: Sendable {
             executable: command.executable, arguments: command.arguments + [listing.file] + listing.arguments,
             environment: environment(
                 listing, command: command, session: session, workspace: workspace, replayed: replayed, options: options),
-            directory: listing.noteFolder, streams: .capture(limit: options.outputLimit), newProcessGroup: true)
+            directory: listing.noteFolder, streams: .capture(limit: options.outputLimit), newProcessGroup: true,
+            supervisor: supervisor)
         progress(.running)
         let clockAtSpawn = ContinuousClock.now
         let process: SpawnedProcess

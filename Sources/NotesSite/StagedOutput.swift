@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 import Synchronization
 
@@ -93,16 +94,7 @@ package final class StagedOutput: Sendable {
     /// Swaps two paths atomically with `renameat2(..., RENAME_EXCHANGE)`; false when the system or
     /// the file system cannot (the caller falls back to renames).
     static func exchange(_ first: String, _ second: String) -> Bool {
-        #if os(Linux)
-            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-            // glibc 2.28+; looked up at run time because Swift's Glibc module does not declare it.
-            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
-            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-            let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE
-            return renameat2(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0
-        #else
-            return false
-        #endif
+        notes_rename_exchange(first, second) == 0
     }
 
     /// Leaves ``destination`` as it was; the spare keeps whatever was written, to be reused.

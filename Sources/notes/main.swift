@@ -1,3 +1,4 @@
 import NotesCLI
 
+NotesCommand.superviseIfAsked()
 await NotesCommand.runFromCommandLine()

@@ -184,4 +184,31 @@ import Testing
         // Fixed: reloaded, panel gone.
         #expect(seen["fixed"] == State(h1: title, panel: nil, marked: false))
     }
+
+    @Test func onlyRequestsAddressedToThisMachineByALoopbackNameAreAnswered() async throws {
+        let running = try await Running.start()
+        defer { Task { await running.stop() } }
+        let port = running.url.port!
+        let page = running.url.absoluteString + "notes/03-do-it-all-at-once/"
+        #expect(try await curl([page]).hasPrefix("HTTP/1.1 200"))
+        #expect(try await curl(["-H", "Host: localhost:\(port)", page]).hasPrefix("HTTP/1.1 200"))
+        // DNS rebinding: a page of evil.example, its name re-pointed at 127.0.0.1, reaches us with its own Host.
+        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1.evil.example:\(port)", "10.0.0.1:\(port)"] {
+            let answer = try await curl(["-H", "Host: \(host)", page])
+            #expect(answer.hasPrefix("HTTP/1.1 403"), "Host: \(host) -> \(answer.prefix(40))")
+            #expect(!answer.contains("Do it all at once"))
+        }
+        let events = try await curl(["-H", "Host: evil.example", "--max-time", "2", running.url.absoluteString + "_notes/events"])
+        #expect(events.hasPrefix("HTTP/1.1 403"), "the event stream is refused too")
+    }
+
+    @Test func aSymbolicLinkInTheServedFolderLeadingOutIsNotServed() async throws {
+        let running = try await Running.start()
+        defer { Task { await running.stop() } }
+        let output = running.project.root.appendingPathComponent(".notes/preview/site")
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        let answer = try await curl([running.url.absoluteString + "passwd"])
+        #expect(answer.hasPrefix("HTTP/1.1 404"))
+        #expect(!answer.contains("root:"))
+    }
 }

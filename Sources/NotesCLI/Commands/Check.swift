@@ -36,9 +36,10 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let check = ProjectCheck(
+        var check = ProjectCheck(
             layout: ProjectLayout(root: global.projectRoot), replays: !noReplay, holdsDraftsToTheSameBar: drafts,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, toolVersion: NotesVersion.current)
+        check.supervisor = NotesVersion.executable
         let printer = DiagnosticPrinter()
         let report: ProjectCheck.Report
         do {

@@ -70,9 +70,10 @@ struct Run: AsyncParsableCommand {
             options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
             options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
         }
-        let project = ProjectRun(
+        var project = ProjectRun(
             layout: ProjectLayout(root: global.projectRoot), selectors: selectors, options: options,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, writesTraces: trace, toolVersion: NotesVersion.current)
+        project.supervisor = NotesVersion.executable
         let printer = DiagnosticPrinter()
         let report: ProjectRun.Report
         do {

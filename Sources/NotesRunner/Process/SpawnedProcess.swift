@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import NotesDiagnostics
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -31,10 +33,13 @@ package struct ProcessSpec: Sendable {
     /// Starts the child as the leader of a new process group, so that a timeout or Ctrl-C can end
     /// everything it started, and the terminal's Ctrl-C does not reach it behind our back.
     package var newProcessGroup: Bool
+    /// The `notes` executable to run the program under (see ``Supervisor``): the program then dies
+    /// with us even when we are killed, and nothing it started outlives it. Nil runs it directly.
+    package var supervisor: URL?
 
     package init(
         executable: URL, arguments: [String], environment: [String: String], directory: URL,
-        streams: Streams, newProcessGroup: Bool
+        streams: Streams, newProcessGroup: Bool, supervisor: URL? = nil
     ) {
         self.executable = executable
         self.arguments = arguments
@@ -42,6 +47,7 @@ package struct ProcessSpec: Sendable {
         self.directory = directory
         self.streams = streams
         self.newProcessGroup = newProcessGroup
+        self.supervisor = supervisor
     }
 
     /// A path as given (relative to `directory`), or the first match of `name` on `path`.
@@ -60,116 +66,117 @@ package struct ProcessSpec: Sendable {
 /// Spawned with `posix_spawn` rather than Foundation's `Process`: `Process` hands the child the
 /// spawning thread's signal mask, and Swift concurrency's threads block SIGINT and SIGTERM, so a
 /// child started from async code would ignore Ctrl-C; it would also inherit SIGPIPE ignored (NIO
-/// ignores it). Here the child starts with an empty mask and default dispositions.
+/// ignores it). Here the child starts with an empty mask, default dispositions, and no file
+/// descriptor but 0, 1 and 2: nothing `notes` has open (listening sockets, other listings' pipes)
+/// leaks into it.
+///
+/// Each child gets a thread of its own that spawns it and then waits for it: the thread lives as
+/// long as the child, which is what a supervised child's parent-death signal is tied to.
 package final class SpawnedProcess: Sendable {
     package let pid: pid_t
     /// `CLOCK_MONOTONIC` seconds just before the spawn: the zero of every time in a run.
     package let startedAt: Double
     private let capture: OutputCapture?
     private let ownsGroup: Bool
+    private let isSupervised: Bool
+    private let exit: ExitStatusBox
 
-    private init(pid: pid_t, startedAt: Double, capture: OutputCapture?, ownsGroup: Bool) {
+    private init(pid: pid_t, startedAt: Double, capture: OutputCapture?, ownsGroup: Bool, isSupervised: Bool, exit: ExitStatusBox) {
         self.pid = pid
         self.startedAt = startedAt
         self.capture = capture
         self.ownsGroup = ownsGroup
+        self.isSupervised = isSupervised
+        self.exit = exit
     }
 
     /// Starts `spec`'s program.
     package static func spawn(_ spec: ProcessSpec) throws(Diagnostic) -> SpawnedProcess {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if spec.newProcessGroup {
-            flags |= POSIX_SPAWN_SETPGROUP
-            posix_spawnattr_setpgroup(&attributes, 0)
+        let pipes = try spec.makePipes()
+        let started = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<(pid_t, Double), Diagnostic>?>(nil)
+        let exit = ExitStatusBox()
+        let parent = getpid()
+        Thread.detachNewThread {
+            let result = spec.posixSpawn(pipes: pipes, parent: parent)
+            outcome.withLock { $0 = result }
+            started.signal()
+            guard case .success(let (pid, _)) = result else { return }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            exit.finish(status)
         }
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        guard let addChdir = Self.addChdir, addChdir(&actions, spec.directory.path) == 0 else {
-            throw Diagnostic(at: nil, "cannot run in \(spec.directory.path)", help: "check that the folder exists")
-        }
-        var pipes: [(read: Int32, write: Int32)] = []
-        if case .appendingTo(let log) = spec.streams {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-            posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        }
-        if case .capture = spec.streams {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            for target: Int32 in [1, 2] {
-                var ends: [Int32] = [0, 0]
-                guard pipe(&ends) == 0 else {
-                    throw Diagnostic(at: nil, "cannot create a pipe", reasons: [String(cString: strerror(errno))])
-                }
-                // Close-on-exec, so other children spawned meanwhile do not hold our pipes open.
-                for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-                pipes.append((ends[0], ends[1]))
-                posix_spawn_file_actions_adddup2(&actions, ends[1], target)  // dup2 clears close-on-exec
-            }
-        }
-
-        let argv = [spec.executable.path] + spec.arguments
-        let arguments = argv.map { strdup($0) } + [nil]
-        let variables = spec.environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in arguments + variables { free(pointer) } }
-        let startedAt = monotonicSeconds()
-        var pid = pid_t()
-        let result = posix_spawn(&pid, spec.executable.path, &actions, &attributes, arguments, variables)
+        started.wait()
         for ends in pipes { close(ends.write) }
-        guard result == 0 else {
+        let result = outcome.withLock { $0! }
+        let (pid, startedAt): (pid_t, Double)
+        switch result {
+        case .success(let spawned): (pid, startedAt) = spawned
+        case .failure(let problem):
             for ends in pipes { close(ends.read) }
-            throw Diagnostic(
-                at: nil, "cannot run `\(spec.executable.path)`", help: "check the command's path and permissions",
-                reasons: [String(cString: strerror(result))])
+            throw problem
         }
         var capture: OutputCapture?
         if case .capture(let limit) = spec.streams {
             capture = OutputCapture(stdout: pipes[0].read, stderr: pipes[1].read, limit: limit)
         }
-        return SpawnedProcess(pid: pid, startedAt: startedAt, capture: capture, ownsGroup: spec.newProcessGroup)
+        return SpawnedProcess(
+            pid: pid, startedAt: startedAt, capture: capture, ownsGroup: spec.newProcessGroup, isSupervised: spec.supervisor != nil,
+            exit: exit)
     }
 
     /// Waits for the child to end; returns its wait status, and what it wrote when captured.
-    ///
-    /// `waitpid` blocks, so it gets a thread of its own rather than one of the cooperative pool.
     package func wait() async -> (status: Int32, output: CapturedOutput?) {
-        let pid = self.pid
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume(returning: status)
-            }
-        }
+        let status = await exit.value()
         // Children the program left behind in its group may still hold the pipes open: end them, then drain.
         if ownsGroup { kill(-pid, SIGKILL) }
         return (status, await capture?.finish())
     }
 
     /// Sends `signal` to the child's whole process group (or to the child alone without one).
+    ///
+    /// A supervised child is signalled through its supervisor: SIGTERM asks it to stop the
+    /// program, SIGKILL to end it and everything it started at once (sent as SIGUSR1, which the
+    /// supervisor, unlike SIGKILL, can act on).
     package func signalGroup(_ signal: Int32) {
+        if isSupervised {
+            kill(pid, signal == SIGKILL ? SIGUSR1 : signal)
+            return
+        }
         if !ownsGroup || kill(-pid, signal) != 0 { kill(pid, signal) }
     }
+}
 
-    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+, macOS 10.15+), looked up at run time
-    /// because Swift's C module for the platform does not declare it. Changing the directory of the
-    /// whole process instead would race with every other thread.
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-    private static var addChdir: AddChdir? {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
+/// A child's wait status, delivered once by its thread to whoever waits.
+private final class ExitStatusBox: Sendable {
+    private enum State {
+        case running(waiters: [CheckedContinuation<Int32, Never>])
+        case ended(Int32)
+    }
+    private let state = Mutex(State.running(waiters: []))
+
+    func finish(_ status: Int32) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Int32, Never>] in
+            defer { state = .ended(status) }
+            if case .running(let waiters) = state { return waiters }
+            return []
+        }
+        for waiter in waiters { waiter.resume(returning: status) }
+    }
+
+    func value() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let ended = state.withLock { state -> Int32? in
+                switch state {
+                case .ended(let status): return status
+                case .running(var waiters):
+                    waiters.append(continuation)
+                    state = .running(waiters: waiters)
+                    return nil
+                }
+            }
+            if let ended { continuation.resume(returning: ended) }
+        }
     }
 }
 

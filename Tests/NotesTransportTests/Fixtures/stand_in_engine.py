@@ -15,6 +15,7 @@ Standard library only. The request's `model` picks the behaviour:
   stand-in-redirect       307 to /v1/elsewhere (the transport must not follow it)
   stand-in-slow-stream    a stream of pings every 0.1 s for 30 s; GET /v1/_hangups counts the clients that left
   stand-in-silent         reads the request, then never answers
+  stand-in-garbage        200 with a body that is not JSON
 anything else             an echo of the last user message.
 With STAND_IN_TLS_CERT and STAND_IN_TLS_KEY (PEM files) it serves HTTPS instead of HTTP.
 `"stream": true` turns any 200 into server-sent events, with `ping`s and every delta type.
@@ -204,6 +205,14 @@ class Engine(BaseHTTPRequestHandler):
                 return
             status, kind, message = failure
             return self.send_error_shape(status, kind, message, [("retry-after", "0.2"), ("x-should-retry", "true")])
+        if model == "stand-in-garbage":
+            body = b"<html>502 bad gateway</html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if model == "stand-in-silent":
             time.sleep(60)
             return
