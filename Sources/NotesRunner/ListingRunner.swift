@@ -65,7 +65,7 @@ package struct ListingRunner: Sendable {
             cassette: recording ?? replayFrom, engine: options.engine, engineKey: options.engineKey, toolVersion: toolVersion)
         // The listing's own timeout decides: an exchange the engine has not answered when the run is
         // stopped is recorded as unanswered and replays as such, so a replay ends the same way.
-        configuration.upstreamTimeout = options.timeout + .seconds(5)
+        configuration.upstreamTimeout = options.timeout + .seconds(30)
         configuration.certificateAuthorities = options.certificateAuthorities
         configuration.onRequest = { _, method, path in
             if method == "POST", path.hasPrefix("/v1/messages"), !path.hasPrefix("/v1/messages/") { progress(.modelCall) }

@@ -20,6 +20,12 @@ extension ExchangeHandler {
             await finish(&capture, status: 0, error: "no answer from the engine before the run ended", unanswered: true)
             throw DroppedConnection()
         } catch {
+            if await log.isStopping {
+                // The run ended while the engine had not answered; a time limit may have cut the wait
+                // just before the session's: either way, no answer came within the run.
+                await finish(&capture, status: 0, error: "no answer from the engine before the run ended", unanswered: true)
+                throw DroppedConnection()
+            }
             // Mirror the failure: the client sees its connection drop, as it would have without us.
             await log.warn(
                 "request \(incoming.number) (\(incoming.method) \(incoming.path)): the engine could not be reached: "

@@ -10,6 +10,13 @@ actor SessionLog {
     private var warnings: [String] = []
     /// The first `User-Agent` seen: the client named in the cassette's metadata.
     private(set) var userAgent: String?
+    /// Set when the session is stopping: the program has ended, and what the engine has not
+    /// answered by now, it did not answer within the run.
+    private(set) var isStopping = false
+
+    func stopping() {
+        isStopping = true
+    }
 
     /// A log for a replay (with a matcher) or a recording (without).
     init(matcher: RequestMatcher?) {

@@ -8,6 +8,7 @@ extension TransportSession {
     /// if the engine key would appear in it. Call once; a second call throws.
     package func stop() async throws -> TransportReport {
         try await lifecycle.finish()
+        await log.stopping()
         await shutDown()
         let snapshot = await log.snapshot()
         var report = TransportReport(
