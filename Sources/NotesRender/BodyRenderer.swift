@@ -125,7 +125,8 @@ private struct State {
     }
 
     mutating func pre(_ code: String, language: String) {
-        output += "<pre class=\"code\""
+        // Focusable: a listing scrolls sideways on a narrow screen, and a keyboard must reach it.
+        output += "<pre class=\"code\" tabindex=\"0\""
         if !language.isEmpty {
             output += " data-lang=\""
             HTMLEscaping.append(language, to: &output)
@@ -169,7 +170,7 @@ private struct State {
         output += "<figure class=\"figure\" id=\"\(figure.id)\">\n"
         switch figure.drawing {
         case .diagram(let diagram):
-            output += "<div class=\"diagram-frame\">"
+            output += "<div class=\"diagram-frame\" tabindex=\"0\">"
             output += diagram.svg(title: figure.caption.plainText, idPrefix: figure.id)
             output += "</div>\n"
         case .fromRun:

@@ -40,7 +40,8 @@ import Testing
             #expect(page.contains(expected), "missing: \(expected)")
         }
         // The page shows the file itself: strip the highlighting and it is the file, byte for byte.
-        let code = try #require(page.range(of: "<pre class=\"code\" data-lang=\"python\"><code>").map { page[$0.upperBound...] })
+        let code = try #require(
+            page.range(of: "<pre class=\"code\" tabindex=\"0\" data-lang=\"python\"><code>").map { page[$0.upperBound...] })
         let shown = String(code[..<code.range(of: "</code></pre>")!.lowerBound])
         #expect(unescapeHTML(stripTags(shown)) == listing)
         // The listing file is published beside the page for download.
