@@ -134,7 +134,9 @@ extension FenceInfo {
     /// How the page shows this fence.
     package var role: FenceRole {
         if Self.diagramLanguages.contains(language) || attribute("figure") != nil { return .figure }
-        if attribute("file") != nil || attribute("caption") != nil { return .listing }
+        // `run`, `tools` and `args` only make sense on a listing: a fence with them is one (and is
+        // then told it needs a file), never silently plain code.
+        if ["file", "caption", "run", "tools", "args"].contains(where: { attribute($0) != nil }) { return .listing }
         return .code
     }
 }

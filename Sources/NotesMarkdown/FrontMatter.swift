@@ -1,3 +1,5 @@
+import NotesDiagnostics
+
 /// The fields between a note's `---` lines.
 ///
 /// ```yaml
@@ -24,6 +26,8 @@ package struct FrontMatter: Hashable, Sendable {
     package var readingTime: Int?
     /// Free-form fields for templates, kept as text.
     package var extra: [String: String]
+    /// Where `number:` is written; nil when the number comes from the folder's name.
+    package var numberLocation: SourceLocation?
 
     /// The keys a note may set; anything else is an error, so that typos do not pass silently.
     package static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
@@ -41,5 +45,6 @@ package struct FrontMatter: Hashable, Sendable {
         self.isDraft = isDraft
         self.readingTime = readingTime
         self.extra = extra
+        self.numberLocation = nil
     }
 }

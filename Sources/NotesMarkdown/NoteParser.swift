@@ -105,18 +105,28 @@ package struct NoteParser: Sendable {
         }
         let readingTime = try fields.int("reading_time")
         if let readingTime, readingTime < 1 {
-            throw MarkdownError(.invalidField, at: fields.location(of: "reading_time"), "`reading_time` must be at least 1 (minutes)")
+            throw MarkdownError(
+                .invalidField, at: fields.location(of: "reading_time"), "`reading_time` must be at least 1 (minutes)",
+                help: "leave it out to have it counted from the prose")
         }
-        return FrontMatter(
+        let tags = try fields.strings("tags") ?? []
+        if let long = tags.first(where: { $0.count > 80 }) {
+            throw MarkdownError(
+                .invalidField, at: fields.location(of: "tags"), "the tag \"\(long.prefix(20))…\" is too long to be a page's address",
+                help: "use a tag of at most 80 characters")
+        }
+        var frontMatter = FrontMatter(
             number: number,
             title: title,
             dek: try fields.string("dek") ?? "",
             date: date,
-            tags: try fields.strings("tags") ?? [],
+            tags: tags,
             author: try fields.string("author"),
             isDraft: try fields.bool("draft") ?? false,
             readingTime: readingTime,
             extra: try fields.stringMap("extra") ?? [:]
         )
+        frontMatter.numberLocation = fields.has("number") ? fields.location(of: "number") : nil
+        return frontMatter
     }
 }

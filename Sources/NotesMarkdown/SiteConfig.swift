@@ -59,6 +59,13 @@ extension SiteConfig {
     package init(yaml: String, path: String) throws(MarkdownError) {
         let fields = try YAMLMapping(yaml: yaml, origin: SourceLocation(path: path, line: 1, column: 1))
         try fields.rejectUnknownKeys(Self.knownKeys, extraKey: "extra")
+        // Every missing required field at once, rather than one per attempt.
+        let missing = ["title", "base_url", "author"].filter { (try? fields.string($0, required: true)) == nil && !fields.has($0) }
+        if missing.count > 1 {
+            throw MarkdownError(
+                .missingField, at: fields.start, "missing required fields \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                help: "add a line for each, e.g. `title: Field notes`, `base_url: https://example.com/`, `author: Ben`")
+        }
         let baseURL = try fields.string("base_url", required: true, help: "add a line `base_url: https://example.com/`")!
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
             throw MarkdownError(
@@ -71,9 +78,20 @@ extension SiteConfig {
             author: try fields.string("author", required: true)!,
             description: try fields.string("description") ?? "",
             language: try fields.string("language") ?? "en",
-            feedLimit: max(0, try fields.int("feed_limit") ?? 20),
+            feedLimit: try Self.feedLimit(fields),
             interpreters: try fields.stringMap("interpreters") ?? [:],
             extra: try fields.stringMap("extra") ?? [:]
         )
+    }
+
+    /// `feed_limit`: how many notes the feed carries in full; 0 for all, never negative.
+    private static func feedLimit(_ fields: YAMLMapping) throws(MarkdownError) -> Int {
+        let limit = try fields.int("feed_limit") ?? 20
+        guard limit >= 0 else {
+            throw MarkdownError(
+                .invalidField, at: fields.location(of: "feed_limit"), "`feed_limit` cannot be negative, not \(limit)",
+                help: "write how many of the newest notes the feed carries, or 0 for all of them")
+        }
+        return limit
     }
 }

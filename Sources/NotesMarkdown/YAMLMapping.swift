@@ -23,9 +23,9 @@ package struct YAMLMapping {
             // environment lookup Yams otherwise does per document; fields are typed below instead.
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw Self.describe(error, origin: origin)
+            throw Self.describe(error, origin: origin, yaml: yaml)
         } catch {
-            throw MarkdownError(.invalidYAML, at: origin, "invalid YAML: \(error)")
+            throw MarkdownError(.invalidYAML, at: origin, "invalid YAML", help: "check the lines between the `---` lines")
         }
         guard let node else {
             self.pairs = []
@@ -43,6 +43,9 @@ package struct YAMLMapping {
 
     /// The keys present, in file order.
     package var keys: [(key: String, location: SourceLocation)] { pairs.map { ($0.key, $0.location) } }
+
+    /// Whether `key` is present.
+    package func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
     /// Where `key` is written, or the start of the mapping when it is absent.
     package func location(of key: String) -> SourceLocation {
@@ -62,7 +65,8 @@ package struct YAMLMapping {
             return nil
         }
         guard let scalar = node.scalar else {
-            throw MarkdownError(.invalidField, at: location, "`\(key)` must be text", help: help)
+            throw MarkdownError(
+                .invalidField, at: location, "`\(key)` must be text", help: help ?? "write it on one line, e.g. `\(key): Some text`")
         }
         if required, scalar.string.trimmingWhitespace().isEmpty { throw missing(key, help: help) }
         return scalar.string
@@ -72,7 +76,9 @@ package struct YAMLMapping {
     package func int(_ key: String) throws(MarkdownError) -> Int? {
         guard let (node, location) = value(key) else { return nil }
         guard let text = node.scalar?.string, let int = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            throw MarkdownError(.invalidField, at: location, "`\(key)` must be a whole number, not \(Self.show(node))")
+            throw MarkdownError(
+                .invalidField, at: location, "`\(key)` must be a whole number, not \(Self.show(node))",
+                help: "write digits only, e.g. `\(key): 3`")
         }
         return int
     }
@@ -81,7 +87,9 @@ package struct YAMLMapping {
     package func bool(_ key: String) throws(MarkdownError) -> Bool? {
         guard let (node, location) = value(key) else { return nil }
         guard let bool = node.scalar.flatMap({ Self.bool($0.string) }) else {
-            throw MarkdownError(.invalidField, at: location, "`\(key)` must be true or false, not \(Self.show(node))")
+            throw MarkdownError(
+                .invalidField, at: location, "`\(key)` must be true or false, not \(Self.show(node))",
+                help: "write `\(key): true` or `\(key): false`")
         }
         return bool
     }
@@ -91,13 +99,15 @@ package struct YAMLMapping {
         guard let (node, location) = value(key) else { return nil }
         if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
         guard let sequence = node.sequence else {
-            throw MarkdownError(.invalidField, at: location, "`\(key)` must be a list, e.g. `\(key): [agents, tool-use]`")
+            throw MarkdownError(
+                .invalidField, at: location, "`\(key)` must be a list", help: "write it in brackets, e.g. `\(key): [agents, tool-use]`")
         }
         var result: [String] = []
         for item in sequence {
             guard let text = item.scalar?.string else {
                 throw MarkdownError(
-                    .invalidField, at: Self.location(of: item, origin: origin), "each entry of `\(key)` must be text")
+                    .invalidField, at: Self.location(of: item, origin: origin), "each entry of `\(key)` must be text",
+                    help: "write plain words, e.g. `\(key): [agents, tool-use]`")
             }
             result.append(text)
         }
@@ -108,7 +118,9 @@ package struct YAMLMapping {
     package func stringMap(_ key: String) throws(MarkdownError) -> [String: String]? {
         guard let (node, location) = value(key) else { return nil }
         guard let mapping = node.mapping else {
-            throw MarkdownError(.invalidField, at: location, "`\(key)` must be a mapping of `name: value` lines")
+            throw MarkdownError(
+                .invalidField, at: location, "`\(key)` must be a mapping of `name: value` lines",
+                help: "indent its fields under it, e.g. `\(key):` then `  series: basics`")
         }
         var result: [String: String] = [:]
         for (name, value) in mapping {
@@ -151,16 +163,77 @@ package struct YAMLMapping {
         return SourceLocation(path: origin.path, line: origin.line + mark.line - 1, column: mark.column)
     }
 
-    private static func describe(_ error: YamlError, origin: SourceLocation) -> MarkdownError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            let location = SourceLocation(path: origin.path, line: origin.line + mark.line - 1, column: mark.column)
-            return MarkdownError(
-                .invalidYAML, at: location, "invalid YAML: \(problem)",
-                help: "quote values that contain `: ` or start with a special character, e.g. title: \"A: B\"")
-        default:
-            return MarkdownError(.invalidYAML, at: origin, "invalid YAML: \(error)")
+    private static func describe(_ error: YamlError, origin: SourceLocation, yaml: String) -> MarkdownError {
+        func place(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: origin.path, line: origin.line + mark.line - 1, column: mark.column)
         }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // libyaml reports an unclosed quote where it gave up (the next line); its context mark
+            // is where the quoted value began, which is where the author must look.
+            let isUnclosed = context?.text.contains("quoted scalar") == true
+            let at = isUnclosed ? place(context!.mark) : place(mark)
+            return MarkdownError(
+                .invalidYAML, at: at, "invalid YAML: \(sentence(problem, context: context))", help: help(for: problem, context: context))
+        case .reader(let problem, let offset, _, _):
+            let at = offset.map { location(ofByte: $0, in: yaml, origin: origin) } ?? origin
+            return MarkdownError(
+                .invalidYAML, at: at, "invalid YAML: \(problem)",
+                help: problem.contains("control characters") ? "remove the invisible control character here" : "save the file as UTF-8 text"
+            )
+        case .duplicatedKeysInMapping(let duplicates, _):
+            let name = duplicates.first ?? "?"
+            return MarkdownError(
+                .invalidYAML, at: secondOccurrence(of: name, in: yaml, origin: origin) ?? origin, "the field `\(name)` is given twice",
+                help: "keep one `\(name):` line")
+        default:
+            return MarkdownError(.invalidYAML, at: origin, "invalid YAML", help: "check the lines between the `---` lines")
+        }
+    }
+
+    /// libyaml's problem as a sentence (lowercase, without its trailing colon).
+    private static func sentence(_ problem: String, context: YamlError.Context?) -> String {
+        let text = problem.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        // libyaml names its own setter here; the author needs to know what is wrong with the text.
+        if text.contains("nesting level") { return "values are nested too deeply" }
+        if let context, text.hasPrefix("found unexpected end of stream") || text.hasPrefix("did not find expected") {
+            return "\(text) \(context.text)"
+        }
+        return text
+    }
+
+    /// What to do about a libyaml problem: advice that fits it, not one piece of advice for all.
+    private static func help(for problem: String, context: YamlError.Context?) -> String {
+        if context?.text.contains("quoted scalar") == true {
+            return problem.contains("escape")
+                ? "inside double quotes, write a backslash as \\\\ (or use single quotes)"
+                : "close the quote on the same line it opens"
+        }
+        if problem.contains("tab character") { return "indent with spaces: YAML does not allow tabs for indentation" }
+        if problem.contains("mapping values are not allowed") || problem.contains("could not find expected ':'") {
+            return "quote a value that contains `: ` or starts with a special character, e.g. title: \"A: B\""
+        }
+        if problem.contains("nesting level") { return "front matter fields are flat: `key: value`, lists in [brackets]" }
+        return "write one `key: value` field per line; quote values with special characters"
+    }
+
+    /// The file place of byte `offset` of the YAML text.
+    private static func location(ofByte offset: Int, in yaml: String, origin: SourceLocation) -> SourceLocation {
+        let bytes = Array(yaml.utf8.prefix(offset))
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return SourceLocation(path: origin.path, line: origin.line + lines.count - 1, column: (lines.last?.count ?? 0) + 1)
+    }
+
+    /// Where `key:` is written the second time, at the start of a line.
+    private static func secondOccurrence(of key: String, in yaml: String, origin: SourceLocation) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":") || line.hasPrefix("'\(key)':") {
+            seen += 1
+            if seen == 2 { return SourceLocation(path: origin.path, line: origin.line + index, column: 1) }
+        }
+        return nil
     }
 
     private static func show(_ node: Node) -> String {

@@ -11,6 +11,8 @@ package struct StoredRun: Sendable {
         case stale([String])
         /// The file could not be read.
         case unreadable(String)
+        /// A run file is not one `notes` may read: a folder, or a link out of the note's folder.
+        case misplaced(String)
         /// A `notes run` stopped between writing the new cassette and transcript; the next run
         /// finishes the job.
         case unfinished
@@ -29,13 +31,20 @@ package struct StoredRun: Sendable {
     /// Reads `listing`'s transcript and compares it with the files it was made from.
     package init(_ listing: RunnableListing, projectRoot: URL) {
         self.listing = listing
-        let cassette = FileManager.default.contents(atPath: listing.cassette.path)
-        let cassetteIsReadable = cassette.map { (try? JSONValue(parsing: [UInt8]($0))) != nil } ?? false
+        let cassette = Self.read(listing.cassette, in: listing.noteFolder)
+        let cassetteIsReadable = cassette.map(Self.isCassette) ?? false
         isFirstRun = cassette == nil && !FileManager.default.fileExists(atPath: listing.transcript.path)
         needsRecording = cassette != nil && !cassetteIsReadable
         if RunFiles.hasUnfinishedCommit(listing) {
             transcript = nil
             freshness = .unfinished
+            return
+        }
+        if let problem = Self.problem(with: listing.runsFolder, in: listing.noteFolder)
+            ?? Self.problem(with: listing.transcript, in: listing.noteFolder)
+        {
+            transcript = nil
+            freshness = .misplaced(problem)
             return
         }
         guard FileManager.default.fileExists(atPath: listing.transcript.path) else {
@@ -61,14 +70,17 @@ package struct StoredRun: Sendable {
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return path.isEmpty ? "the top level" : String(path.drop { $0 == "." })
+            return path.isEmpty ? "" : String(path.drop { $0 == "." })
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return "the transcript has no `\(key.stringValue)` at \(path(context))"
+            let place = path(context)
+            return "the transcript has no `\(key.stringValue)`" + (place.isEmpty ? "" : " at \(place)")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return
-                "the transcript's \(path(context)) is not \(type == String.self ? "a string" : type == Int.self ? "a number" : "what notes expects")"
+            let expected = type == String.self ? "a string" : type == Int.self ? "a number" : type == Bool.self ? "true or false" : nil
+            let place = path(context)
+            if place.isEmpty { return "the transcript is not a JSON object" }
+            return "the transcript's \(place) is not " + (expected ?? "in the shape notes writes")
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "the transcript is not valid JSON" : "the transcript's \(path(context)) is not valid"
         @unknown default:
@@ -86,13 +98,13 @@ package struct StoredRun: Sendable {
         }
         if let stamp = transcript.cassette {
             if let cassette {
-                if (try? JSONValue(parsing: [UInt8](cassette))) == nil {
-                    reasons.append("\(stamp.path) is not a readable cassette (not JSON)")
+                if let problem = cassetteProblem(cassette) {
+                    reasons.append("\(stamp.path) is not a readable cassette (\(problem))")
                 } else if SHA256.hex(of: [UInt8](cassette)) != stamp.sha256 {
                     reasons.append("\(stamp.path) changed since the run")
                 }
             } else {
-                reasons.append("\(stamp.path) is missing")
+                reasons.append(Self.problem(with: listing.cassette, in: listing.noteFolder) ?? "\(stamp.path) is missing")
             }
         }
         if let requirements = transcript.requirementsSHA256,
@@ -101,6 +113,33 @@ package struct StoredRun: Sendable {
             reasons.append("content/requirements.txt changed since the run")
         }
         return reasons.isEmpty ? .fresh : .stale(reasons)
+    }
+
+    /// Whether `bytes` look like a cassette: JSON holding `log.entries`, as `notes` writes them.
+    private static func isCassette(_ bytes: Data) -> Bool { cassetteProblem(bytes) == nil }
+
+    /// Why `bytes` cannot be a cassette, or nil when they have a cassette's shape.
+    private static func cassetteProblem(_ bytes: Data) -> String? {
+        guard let json = try? JSONValue(parsing: [UInt8](bytes)) else { return "not JSON" }
+        return json["log"]?["entries"]?.arrayValue == nil ? "not a HAR file with `log.entries`" : nil
+    }
+
+    /// The bytes of a run file, when it is a regular file inside the note's folder.
+    private static func read(_ url: URL, in folder: URL) -> Data? {
+        problem(with: url, in: folder) == nil ? FileManager.default.contents(atPath: url.path) : nil
+    }
+
+    /// Why a run file (or the `runs/` folder) cannot be used: it exists but leads out of the note's
+    /// folder, or is a folder where a file belongs.
+    package static func problem(with url: URL, in folder: URL) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        let isRunsFolder = url.lastPathComponent == "runs"
+        let name = isRunsFolder ? "runs/" : "runs/\(url.lastPathComponent)"
+        if isRunsFolder, !isDirectory.boolValue { return "runs is a file, not a folder" }
+        if !isRunsFolder, isDirectory.boolValue { return "\(name) is a folder, not a file" }
+        if !ConfinedPath.isInside(url, root: folder) { return "\(name) leads outside the note's folder (a symbolic link?)" }
+        return nil
     }
 
     private static func hash(_ url: URL) -> String? {

@@ -55,11 +55,15 @@ package struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                // The parser notices an unclosed section or tag at the end of the file; point at the
+                // place it opens instead, which is where the fix goes.
+                let opening = Self.unclosedOpening(in: text)
+                let location = SourceLocation(
+                    path: path, line: opening?.line ?? error.context.lineNumber, column: opening?.column ?? error.context.columnNumber)
                 problems.append(
                     Diagnostic(
-                        at: location, "template error: \(Self.describe(error.error))",
-                        help: "check that every {{#section}} is closed by a matching {{/section}}"))
+                        at: location, "template error: \(opening?.problem ?? Self.describe(error.error))",
+                        help: opening?.help ?? Self.help(error.error)))
                 broken.insert(name)
             } catch {
                 problems.append(Diagnostic(at: SourceLocation(path: path), "template error: \(error)"))
@@ -137,6 +141,58 @@ package struct TemplateSet: Sendable {
             }
         }
         return problems
+    }
+
+    /// What to do about a parser error.
+    private static func help(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.unfinishedName: "close the tag with }}"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "close the innermost open section first, with {{/its-name}}"
+        case MustacheTemplate.Error.expectedSectionEnd: "close it with {{/its-name}}"
+        default: "see the Mustache manual for this tag's syntax"
+        }
+    }
+
+    /// The first `{{` never closed by `}}`, the first `{{/x}}` that does not close the innermost open
+    /// section, or the innermost section (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) never closed:
+    /// where, what is wrong, and the fix.
+    static func unclosedOpening(in text: String) -> (line: Int, column: Int, problem: String, help: String)? {
+        var open: [(name: String, line: Int, column: Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "{{") {
+                let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
+                guard let end = rest[start.upperBound...].range(of: "}}") else {
+                    return (index + 1, column, "a tag is not closed with }}", "close the tag with }}")
+                }
+                let tag = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, "#^$<".contains(sigil) {
+                    open.append((String(tag.dropFirst()).trimmingCharacters(in: .whitespaces), index + 1, column))
+                } else if tag.first == "/" {
+                    let name = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    guard let innermost = open.last else {
+                        return (
+                            index + 1, column, "`{{/\(name)}}` closes a section that is not open",
+                            "remove it, or open the section with {{#\(name)}}"
+                        )
+                    }
+                    guard innermost.name == name else {
+                        return (
+                            index + 1, column,
+                            "`{{/\(name)}}` closes a section, but the innermost open one is `\(innermost.name)` (line \(innermost.line))",
+                            "close `\(innermost.name)` first with {{/\(innermost.name)}}, or fix the name"
+                        )
+                    }
+                    open.removeLast()
+                }
+                rest = rest[end.upperBound...]
+            }
+        }
+        guard let unclosed = open.last else { return nil }
+        return (
+            unclosed.line, unclosed.column, "the section `\(unclosed.name)` opened here is never closed",
+            "close it with {{/\(unclosed.name)}}"
+        )
     }
 
     private static func describe(_ error: any Error) -> String {

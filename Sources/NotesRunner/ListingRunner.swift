@@ -39,6 +39,12 @@ package struct ListingRunner: Sendable {
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) async throws(RunError) -> RunResult {
         // A run that died mid-commit finishes its commit first; dead runs' temporary files go.
+        // A runs/ that is a link out of the note would have the run read and written elsewhere.
+        if let problem = StoredRun.problem(with: listing.runsFolder, in: listing.noteFolder) {
+            throw RunError(
+                at: listing.location, "cannot store the run of \(listing.file): \(problem)",
+                help: "make runs/ a plain folder inside \(listing.noteSlug)/ (move what it holds there), then run again")
+        }
         if options.keepsResults { RunFiles.recover(listing) }
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
@@ -140,8 +146,10 @@ package struct ListingRunner: Sendable {
     private func replayedCassette(_ listing: RunnableListing, options: RunOptions) throws(RunError) -> Cassette? {
         guard options.mode == .replay, FileManager.default.fileExists(atPath: listing.cassette.path) else { return nil }
         do { return try Cassette.load(from: listing.cassette) } catch {
+            let problem = error.asDiagnostics.first
             throw RunError(
-                at: SourceLocation(path: displayPath(listing.cassette)), "cannot read the cassette",
+                at: problem?.location ?? listing.location, "cannot read the cassette of \(listing.file)",
+                help: "record it again with `notes run --record \(listing.name)` (needs ANTHROPIC_API_KEY), or restore it from git",
                 reasons: error.asDiagnostics.map(\.message))
         }
     }

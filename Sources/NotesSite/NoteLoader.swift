@@ -65,8 +65,20 @@ struct NoteLoader: Sendable {
                     help: "keep the note's folder and note.md inside the project; notes publishes nothing from elsewhere")
             ])
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: displayPath), "note.md is a folder, not a file",
+                    help: "a note is the file \(displayPath): move what the folder holds and make it a Markdown file")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(path: displayPath), "cannot read the note")])
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: displayPath), "cannot read the note", help: "check that the file is readable (its permissions)"
+                )
+            ])
         }
         let text: String
         switch UTF8Text.decode(data, path: displayPath) {

@@ -117,6 +117,23 @@ struct NoteResolver {
                     help: "remove it: tool calls of other languages are timed as one span between model calls"))
             return
         }
+        if let tools = code.info.attribute("tools") {
+            guard code.info.attribute("run") != nil else {
+                problems.append(
+                    Diagnostic(
+                        at: tools.location, "`tools=` has no effect on a listing that does not run",
+                        help: "add `run` to the fence, or remove `tools=`"))
+                return
+            }
+            let names = tools.value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if let bad = names.first(where: { !Self.isPythonName($0) }) {
+                problems.append(
+                    Diagnostic(
+                        at: tools.location, "`tools=` names `\(bad)`, which is not a Python function name",
+                        help: "list the functions that execute tool calls, comma-separated, e.g. tools=run_tool"))
+                return
+            }
+        }
         var runnable: RunnableListing?
         if code.info.attribute("run") != nil {
             runnable = RunnableListing(
@@ -124,6 +141,16 @@ struct NoteResolver {
                 arguments: (code.info["args"] ?? "").split(separator: " ").map(String.init),
                 toolFunctions: (code.info["tools"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                 location: location)
+            if let runnable, let earlier = runStems[runnable.stem] {
+                problems.append(
+                    Diagnostic(
+                        at: location,
+                        "`\(runnable.file)` would store its run in the same files as `\(earlier.file)` (line \(earlier.location.line)): "
+                            + "runs/\(runnable.stem).transcript.json",
+                        help: "rename one of the files; a note's run listings need different names before the extension"))
+                return
+            }
+            if let runnable { runStems[runnable.stem] = runnable }
         }
         let listing = Listing(
             fileName: file.value, language: language, code: text, caption: caption, number: listingNumber, runnable: runnable)
@@ -151,16 +178,35 @@ struct NoteResolver {
             }
             var step: Int?
             if language == "turn" {
-                guard let text = code.info["step"], let number = Int(text), number > 0 else {
+                guard let text = code.info["step"] else {
                     problems.append(
                         Diagnostic(
-                            at: code.info.attribute("step")?.location ?? from.location,
-                            "a `turn` drawn from a run needs `step=N`", help: "name the step whose tool calls it shows, e.g. step=2"))
+                            at: from.location, "a `turn` drawn from a run needs `step=N`",
+                            help: "name the step whose tool calls it shows, e.g. step=2"))
+                    return nil
+                }
+                guard let number = Int(text), number > 0 else {
+                    problems.append(
+                        Diagnostic(
+                            at: code.info.attribute("step")!.location, "`step` must be a step number from 1, not `\(text)`",
+                            help: "name the step whose tool calls it shows, e.g. step=2"))
                     return nil
                 }
                 step = number
             }
+            if language == "lanes", let stray = code.info.attribute("step") {
+                problems.append(
+                    Diagnostic(at: stray.location, "`step` applies only to a `turn`", help: "remove it: `lanes` draw the whole run"))
+                return nil
+            }
             return .fromRun(RunFigure(file: from.value, language: language, step: step, location: from.location))
+        }
+        if let stray = code.info.attribute("step") {
+            problems.append(
+                Diagnostic(
+                    at: stray.location, "`step` applies only to a `turn` drawn from a run",
+                    help: "add `from=FILE` to draw from a listing's run, or remove `step`"))
+            return nil
         }
         let bodyStart = SourceLocation(path: location.path, line: location.line + 1, column: location.column)
         do {
@@ -205,9 +251,14 @@ struct NoteResolver {
             return nil
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: url.path)
-        else {
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            problems.append(
+                Diagnostic(
+                    at: file.location, "`\(file.value)` in \(displayFolder)/ is a folder, not a listing file",
+                    help: "name a file, e.g. file=\(file.value)/agent.py"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             problems.append(
                 Diagnostic(
                     at: file.location, "listing file `\(file.value)` not found in \(displayFolder)/",
@@ -284,6 +335,12 @@ struct NoteResolver {
             guard String(cString: resolved).hasPrefix(String(cString: base) + "/") else { return nil }
         }
         return URL(fileURLWithPath: path)
+    }
+
+    /// Whether `name` is a Python identifier (ASCII): a letter or `_`, then letters, digits and `_`.
+    static func isPythonName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
     /// The highlighting language for a listing file, from its extension.

@@ -15,9 +15,15 @@ extension Cassette {
         do {
             root = try JSONValue(parsing: bytes)
         } catch {
+            // Point at the line and column where the JSON stops making sense.
+            var at = SourceLocation(path: path)
+            if let offset = (error as? JSONParseError)?.offset {
+                let lines = bytes.prefix(offset).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                at = SourceLocation(path: path, line: lines.count, column: (lines.last?.count ?? 0) + 1)
+            }
             throw TransportError(
-                .invalidCassette, at: SourceLocation(path: path), "the cassette is not valid JSON",
-                help: "fix the JSON or record the cassette again", reasons: [String(describing: error)])
+                .invalidCassette, at: at, "the cassette is not valid JSON",
+                help: "restore it from git, or record it again with --record", reasons: [String(describing: error)])
         }
         let log = try reader.required(root["log"], "log")
         let notes = try reader.required(log["_notes"], "log._notes")

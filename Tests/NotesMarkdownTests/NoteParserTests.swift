@@ -74,7 +74,7 @@ import Testing
         #expect(
             message("---\nnumber: 3\ntitle: Parallel: tools: here\ndate: 2026-04-26\n---\n") == """
                 content/03-x/note.md:3:16: error: invalid YAML: mapping values are not allowed in this context
-                  help: quote values that contain `: ` or start with a special character, e.g. title: "A: B"
+                  help: quote a value that contains `: ` or starts with a special character, e.g. title: "A: B"
                 """)
     }
 

@@ -133,8 +133,8 @@ import Testing
         let errors = await project.buildErrors()
         #expect(
             errors == """
-                templates/tag.mustache:4:4: error: template error: a section is closed with a different name than it was opened with
-                  help: check that every {{#section}} is closed by a matching {{/section}}
+                templates/tag.mustache:4:1: error: template error: `{{/note}}` closes a section, but the innermost open one is `notes` (line 2)
+                  help: close `notes` first with {{/notes}}, or fix the name
                 """)
     }
 

@@ -42,7 +42,12 @@ public func runTestProcess(
     }
     try outHandle.close()
     try errHandle.close()
+    // The output went through files (no pipe to fill up and block the child); they go once read.
+    defer {
+        try? FileManager.default.removeItem(at: out)
+        try? FileManager.default.removeItem(at: err)
+    }
     return TransportProcessResult(
-        status: status, stdout: try String(contentsOf: out, encoding: .utf8),
-        stderr: try String(contentsOf: err, encoding: .utf8))
+        status: status, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
 }

@@ -27,11 +27,16 @@ extension BuildStep {
             let number = note.frontMatter.number
             if let first = firstWithNumber[number] {
                 // Two pages would claim "No. 03"; readers and links could not tell them apart.
+                func place(_ note: LoadedNote) -> SourceLocation {
+                    note.frontMatter.numberLocation ?? SourceLocation(path: note.displayPath, line: 1, column: 1)
+                }
+                let firstPlace = first.frontMatter.numberLocation.map { "\($0)" } ?? "\(first.displayPath) (from its folder's name)"
                 problems.append(
                     Diagnostic(
-                        at: SourceLocation(path: note.displayPath, line: 1, column: 1),
-                        "note number \(number) is also used by \(first.displayPath)",
-                        help: "give each note its own `number` (or rename the folder when the number comes from it)"))
+                        at: place(note), "note number \(number) is also used by \(firstPlace)",
+                        help: note.frontMatter.numberLocation == nil
+                            ? "add a `number:` line with a free number (this one comes from the folder's name)"
+                            : "give each note its own `number`"))
             } else {
                 firstWithNumber[number] = note
             }

@@ -67,6 +67,10 @@ extension StoredRun {
             return Diagnostic(
                 severity, at: listing.location, "cannot read the stored run of \(listing.file)", help: "make it again with \(command)",
                 reasons: [problem])
+        case .misplaced(let problem):
+            return Diagnostic(
+                severity, at: listing.location, "cannot read the stored run of \(listing.file)",
+                help: "make \(layout.display(listing.runsFolder))/ a plain folder inside the note, then run \(command)", reasons: [problem])
         case .unfinished:
             return Diagnostic(
                 severity, at: listing.location, "a `notes run` was stopped while storing the run of \(listing.file)",

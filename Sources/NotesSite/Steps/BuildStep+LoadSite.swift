@@ -24,6 +24,14 @@ extension SiteConfig {
                     help: "keep \(configPath) inside the project")
             ])
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: layout.siteConfig.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(path: configPath), "\(configPath) is a folder, not a file",
+                    help: "make it a YAML file with `title`, `base_url` and `author`")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: layout.siteConfig.path) else {
             throw DiagnosticList([
                 Diagnostic(
