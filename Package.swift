@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 // `notes`: publishes field notes about LLM agents whose listings really run.
 // Dependencies point one way (ARCHITECTURE.md has the picture):
-//   notes -> CLI -> {Project, Preview}; Project -> {Site, Runner}; Preview -> {Site, Loopback};
+//   notes -> CLI -> {Project, Preview}; Project -> {Site, Runner}; Preview -> {Project, Site, Loopback};
 //   Site -> {Render, Markdown, Records}; Render -> {Markdown, Records}; Markdown -> CCMark;
 //   Runner -> {Transport, Records}; Transport -> {Loopback, Records}; Diagnostics under all.
 // `NotesSite` links no networking: building a site never needs SwiftNIO.
@@ -96,14 +96,16 @@ let package = Package(
         // What commands do to a whole project: find its listings, check it, run them in a batch.
         .target(
             name: "NotesProject",
-            dependencies: ["NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords", "NotesSite", "NotesRunner"],
+            dependencies: [
+                "NotesDiagnostics", "NotesMarkdown", "NotesRender", "NotesRecords", "NotesSite", "NotesRunner", "NotesTransport",
+            ],
             swiftSettings: strict
         ),
-        // `notes serve`: the site over loopback HTTP, rebuilt on change, with live reload.
+        // `notes serve`: the site over loopback HTTP, rebuilt on change, with live reload and live runs.
         .target(
             name: "NotesPreview",
             dependencies: [
-                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback",
+                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback", "NotesProject", "NotesRunner",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -149,7 +151,7 @@ let package = Package(
             name: "NotesCLITests", dependencies: ["NotesRecords", "NotesRunner", "NotesTestSupport"], exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
-            name: "NotesPreviewTests", dependencies: ["NotesPreview", "NotesSite", "NotesTestSupport"],
+            name: "NotesPreviewTests", dependencies: ["NotesDiagnostics", "NotesPreview", "NotesRunner", "NotesSite", "NotesTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         // Builds sites without linking SwiftNIO: a stored run is a record, not a process.
         .testTarget(

@@ -29,6 +29,7 @@ actor StatusBoard: RunReporter {
     }
 
     func update(_ listing: RunnableListing, _ event: RunProgress) async {
+        if case .output = event { return }  // the board shows status, not output
         if rows[listing.name] == nil {
             rows[listing.name] = Row(name: listing.name)
             order.append(listing.name)
@@ -40,6 +41,7 @@ actor StatusBoard: RunReporter {
             rows[listing.name]?.modelCalls += 1
             rows[listing.name]?.status = "model call \(rows[listing.name]!.modelCalls)"
         case .finished: rows[listing.name]?.status = "finishing"
+        case .output: break
         }
         redraw()
     }

@@ -45,11 +45,18 @@ package struct LoopbackServer: Sendable {
             return LoopbackServer(port: bound, server: server, task: task)
         case .failure(let error)?:
             task.cancel()
-            throw StartFailure(reason: "\(error)")
+            throw StartFailure(reason: Self.reason(error))
         default:
             task.cancel()
             throw StartFailure(reason: nil)
         }
+    }
+
+    /// What the system said, without NIO's wrapping ("bind(descriptor:ptr:bytes:): Address already in
+    /// use) (errno: 98)"): "Address already in use (errno 98)".
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        return "\(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))"
     }
 
     /// Stops accepting, lets open exchanges finish for up to `grace`, then cuts the rest, and

@@ -27,14 +27,55 @@ package actor BuildFeed {
         }
     }
 
+    /// A listing being run by the preview (`notes serve --run`), as pages show it under the listing.
+    package struct LiveRun: Sendable, Equatable {
+        package enum Status: String, Sendable { case running, succeeded, failed }
+        /// The note's folder and the listing's file: which page and which listing.
+        package var slug: String
+        package var file: String
+        package var status: Status
+        /// The `notes run` command that does the same, for the panel's header.
+        package var command: String
+        /// What it printed so far (the last 256 KiB).
+        package var text: String
+        /// How it ended, and why it failed (diagnostics as the terminal prints them).
+        package var summary: String
+        package var problems: String
+
+        package init(slug: String, file: String, command: String) {
+            self.slug = slug
+            self.file = file
+            self.status = .running
+            self.command = command
+            self.text = ""
+            self.summary = ""
+            self.problems = ""
+        }
+
+        /// The event for it: the whole state, or with `appended` only the new text.
+        func event(appended: String? = nil) -> String {
+            let json = JSONValue.object([
+                .init("slug", .string(slug)), .init("file", .string(file)), .init("status", .string(status.rawValue)),
+                .init("command", .string(command)), .init("reset", .bool(appended == nil)),
+                .init("text", .string(appended ?? text)), .init("summary", .string(summary)), .init("problems", .string(problems)),
+            ])
+            return "event: run\ndata: \(json.text())\n\n"
+        }
+    }
+
     /// What a subscription delivers.
     package enum Event: Sendable, Equatable {
         case build(Build)
+        /// A live run's state (or its new output), as the server-sent event text.
+        case run(String)
         /// Nothing new; sent now and then so a page that went away is noticed by the failed write.
         case heartbeat
     }
 
     package private(set) var latest = Build(generation: 0, error: nil)
+    /// Listings the preview is running or ran, by `slug/file`; a good run is forgotten at the next
+    /// good build (the page then shows its stored run), a failed one when the listing runs again.
+    package private(set) var liveRuns: [String: LiveRun] = [:]
     private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
     private var closed = false
 
@@ -42,7 +83,36 @@ package actor BuildFeed {
 
     /// Records a good build: pages reload.
     package func succeeded() {
+        liveRuns = liveRuns.filter { $0.value.status != .succeeded }
         publish(Build(generation: latest.generation + 1, error: nil))
+    }
+
+    /// A listing started running: pages showing it open a live panel under it.
+    package func runStarted(slug: String, file: String, command: String) {
+        let run = LiveRun(slug: slug, file: file, command: command)
+        liveRuns[slug + "/" + file] = run
+        send(.run(run.event()))
+    }
+
+    /// A running listing printed `text`.
+    package func runPrinted(slug: String, file: String, text: String) {
+        let key = slug + "/" + file
+        guard var run = liveRuns[key], run.status == .running else { return }
+        run.text += text
+        if run.text.utf8.count > 256 * 1024 { run.text = String(run.text.suffix(128 * 1024)) }
+        liveRuns[key] = run
+        send(.run(run.event(appended: text)))
+    }
+
+    /// A listing's run ended.
+    package func runFinished(slug: String, file: String, succeeded: Bool, summary: String, problems: String) {
+        let key = slug + "/" + file
+        guard var run = liveRuns[key] else { return }
+        run.status = succeeded ? .succeeded : .failed
+        run.summary = summary
+        run.problems = problems
+        liveRuns[key] = run
+        send(.run(run.event()))
     }
 
     /// Records a failed build: pages keep what they show and display `diagnostics`.
@@ -52,7 +122,8 @@ package actor BuildFeed {
 
     /// The builds from now on, starting with the latest one, with a heartbeat every `heartbeat`.
     package func subscribe(heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
-        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(2))
+        // Room for a burst of run output; a page too slow to keep up loses the oldest, not the latest build.
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(512))
         guard !closed else {
             continuation.finish()
             return stream
@@ -60,6 +131,7 @@ package actor BuildFeed {
         let id = UUID()
         subscribers[id] = continuation
         continuation.yield(.build(latest))
+        for key in liveRuns.keys.sorted() { continuation.yield(.run(liveRuns[key]!.event())) }
         let beats = Task {
             while true {
                 do { try await Task.sleep(for: heartbeat) } catch { return }
@@ -89,6 +161,10 @@ package actor BuildFeed {
 
     private func publish(_ build: Build) {
         latest = build
-        for continuation in subscribers.values { continuation.yield(.build(build)) }
+        send(.build(build))
+    }
+
+    private func send(_ event: Event) {
+        for continuation in subscribers.values { continuation.yield(event) }
     }
 }

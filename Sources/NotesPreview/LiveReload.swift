@@ -17,6 +17,7 @@ enum LiveReload {
             seen = build.generation;
             let panel = document.getElementById("notes-build-error");
             if (build.error === null) { if (panel) panel.remove(); return; }
+            if (document.getElementById("notes-not-built")) return;
             if (!panel) {
               panel = document.createElement("pre");
               panel.id = "notes-build-error";
@@ -27,24 +28,69 @@ enum LiveReload {
             }
             panel.textContent = "notes serve: the last build failed; this page shows the build before it.\\n\\n" + build.error;
           });
+          // A listing `notes serve --run` is running: its output under the listing, as it is printed.
+          events.addEventListener("run", (message) => {
+            const run = JSON.parse(message.data);
+            const path = decodeURIComponent(location.pathname).replace(/index\\.html$/, "");
+            if (!path.endsWith("/notes/" + run.slug + "/")) return;
+            const figure = Array.from(document.querySelectorAll("figure.listing")).find((candidate) => {
+              const name = candidate.querySelector(".listing-file");
+              return name && name.textContent === run.file;
+            });
+            if (!figure) return;
+            let panel = figure.nextElementSibling;
+            if (!panel || !panel.classList.contains("notes-live-run")) {
+              panel = document.createElement("section");
+              panel.className = "notes-live-run";
+              panel.setAttribute("aria-label", "Live run of " + run.file);
+              panel.style.cssText = "margin:0.5rem 0 1rem;padding:0.6rem 0.9rem;border:1px solid #8a6d00;border-radius:6px;"
+                + "background:#fffbea;color:#2b2100";
+              const head = document.createElement("p");
+              head.className = "notes-live-run-status";
+              head.setAttribute("role", "status");
+              head.style.cssText = "margin:0 0 0.4rem;font:600 0.85rem/1.4 system-ui,sans-serif";
+              const output = document.createElement("pre");
+              output.className = "notes-live-run-output";
+              output.style.cssText = "margin:0;max-height:24rem;overflow:auto;white-space:pre-wrap;font:12.5px/1.45 ui-monospace,monospace";
+              panel.append(head, output);
+              figure.after(panel);
+            }
+            const head = panel.querySelector(".notes-live-run-status");
+            const output = panel.querySelector(".notes-live-run-output");
+            if (run.reset) output.textContent = run.text; else output.textContent += run.text;
+            output.scrollTop = output.scrollHeight;
+            panel.dataset.status = run.status;
+            if (run.status === "running") {
+              head.textContent = "\\u25CF running: " + run.command;
+            } else {
+              head.textContent = (run.status === "succeeded" ? "\\u2714 " : "\\u2718 ") + run.command + ": " + run.summary;
+              if (run.problems) output.textContent += (output.textContent ? "\\n" : "") + run.problems;
+            }
+          });
         })();
         </script>
 
         """
 
-    /// The page shown while no build has succeeded yet: the errors, and the script, so it turns
-    /// into the site as soon as a build does.
-    static func firstBuildFailedPage(_ error: String) -> [UInt8] {
+    /// The page shown until a build of this session succeeds: that it is building, or why it failed,
+    /// with the script, so it turns into the site as soon as a build does.
+    static func notBuiltYetPage(_ error: String?) -> [UInt8] {
         var escaped = ""
-        HTMLEscaping.append(error, to: &escaped)
+        HTMLEscaping.append(error ?? "", to: &escaped)
+        let title = error == nil ? "Building the preview" : "The build failed"
+        let heading = error == nil ? "Building the preview…" : "The site has not built yet"
+        let lead =
+            error == nil
+            ? "This page turns into the site as soon as the first build is done."
+            : "Fix what is below and save; this page turns into the site when a build succeeds."
         let html = """
             <!doctype html>
             <html lang="en">
             <meta charset="utf-8">
-            <title>The build failed · notes serve</title>
-            <body style="font: 15px/1.5 system-ui, sans-serif; margin: 2rem">
-            <h1 style="font-size: 1.3rem">The site has not built yet</h1>
-            <p>Fix what is below and save; this page turns into the site when a build succeeds.</p>
+            <title>\(title) · notes serve</title>
+            <body id="notes-not-built" style="font: 15px/1.5 system-ui, sans-serif; margin: 2rem">
+            <h1 style="font-size: 1.3rem">\(heading)</h1>
+            <p>\(lead)</p>
             <pre style="white-space: pre-wrap; font: 13px/1.45 ui-monospace, monospace">\(escaped)</pre>
             </body>
             </html>

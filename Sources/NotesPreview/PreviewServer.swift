@@ -74,6 +74,16 @@ struct PreviewResponder: Sendable {
             return try await events(writer: writer)
         }
         let isHead = method == .head
+        let latest = await feed.latest
+        if latest.generation == 0 {
+            // No build of this session has succeeded: the folder may hold an earlier session's pages,
+            // which would show what the notes no longer say. Show why instead, and reload once it builds.
+            var fields = HTTPFields()
+            fields[.contentType] = "text/html; charset=utf-8"
+            return try await write(
+                status: .serviceUnavailable, fields: fields, body: LiveReload.notBuiltYetPage(latest.error),
+                head: isHead, writer: writer)
+        }
         switch files.answer(target) {
         case .file(let url, let mediaType):
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -89,15 +99,6 @@ struct PreviewResponder: Sendable {
             fields[.location] = location
             try await write(status: .movedPermanently, fields: fields, body: [], head: isHead, writer: writer)
         case .notFound(let page):
-            let latest = await feed.latest
-            if latest.generation == 0, let error = latest.error {
-                // Nothing has built yet: show why, and reload once something does.
-                var fields = HTTPFields()
-                fields[.contentType] = "text/html; charset=utf-8"
-                return try await write(
-                    status: .serviceUnavailable, fields: fields, body: LiveReload.firstBuildFailedPage(error),
-                    head: isHead, writer: writer)
-            }
             try await notFound(page, head: isHead, writer: writer)
         }
     }
@@ -124,6 +125,7 @@ struct PreviewResponder: Sendable {
         for await event in await feed.subscribe() {
             switch event {
             case .build(let build): try await body.write(ByteBuffer(string: build.event))
+            case .run(let event): try await body.write(ByteBuffer(string: event))
             case .heartbeat: try await body.write(ByteBuffer(string: ": heartbeat\n\n"))
             }
         }

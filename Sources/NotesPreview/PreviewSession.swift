@@ -1,63 +1,109 @@
 import Foundation
 import NotesDiagnostics
+import NotesProject
+import NotesRunner
 import NotesSite
 
 /// `notes serve`: builds the project into `.notes/preview/site` (never `site/`), serves it on
 /// loopback, and rebuilds whenever something under `content/` or `templates/` changes, telling
 /// open pages to reload. A failed build keeps the previous one on show, with its errors over it.
+///
+/// Builds are incremental and keep their state in memory: a save re-renders the notes it touched
+/// and the lists that show them; a template edit fills pages again without reading the notes. With
+/// ``runs``, a saved listing whose stored run no longer fits it is run again, and its output shows
+/// under it on the page while it runs.
 package struct PreviewSession: Sendable {
-    /// What happened in one build, for the terminal.
+    /// What happened in one build, or to a live run, for the terminal.
     package enum Outcome: Sendable {
         /// A good build; `newWarnings` is false when its warnings are the previous build's again
         /// (so a terminal need not repeat them on every save).
         case built(SiteBuilder.Report, newWarnings: Bool)
-        case failed(DiagnosticList)
+        /// A failed build; `hasGoodBuild` says whether pages still show an earlier build of this
+        /// session (else they show the errors).
+        case failed(DiagnosticList, hasGoodBuild: Bool)
+        /// A listing started or ended running.
+        case run(PreviewRuns.Event)
     }
 
     package var layout: ProjectLayout
     package var host: String
     package var port: Int
     package var includeDrafts: Bool
+    /// Run changed listings on save: how (replay from their cassettes, or record); nil does not run.
+    package var runs: RunOptions?
+    /// The `notes` binary supervising live runs (see `ListingRunner.supervisor`), and its version.
+    package var supervisor: URL?
+    package var toolVersion: String = "notes"
 
     /// `layout`'s output is ignored: a preview never touches the published `site/`.
-    package init(layout: ProjectLayout, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = true) {
+    package init(layout: ProjectLayout, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = true, runs: RunOptions? = nil) {
         self.layout = ProjectLayout(
             root: layout.root, displayBase: layout.displayBase,
             output: layout.root.appendingPathComponent(".notes/preview/site", isDirectory: true))
         self.host = host
         self.port = port
         self.includeDrafts = includeDrafts
+        self.runs = runs
     }
 
     /// The folder the preview is built into.
     package var output: URL { layout.output }
 
-    /// Builds, starts serving (calling `started` with the address), then rebuilds on every change
-    /// until the task is cancelled; `report` hears about every build.
-    package func run(started: @Sendable (URL) -> Void, report: @Sendable (Outcome) -> Void) async throws(Diagnostic) {
+    private var options: BuildOptions { BuildOptions(includeDrafts: includeDrafts, preview: true) }
+
+    /// Starts serving (so a port in use is reported at once), calls `started` with the address,
+    /// builds, then rebuilds on every change until the task is cancelled; `report` hears about
+    /// every build and live run.
+    package func run(started: @Sendable (URL) -> Void, report: @escaping @Sendable (Outcome) -> Void) async throws(Diagnostic) {
         let feed = BuildFeed()
-        let watcher = SourceWatcher(folders: [layout.content, layout.templates])
-        var snapshot = watcher.snapshot()
-        var warnings = await build(feed: feed, previousWarnings: nil, report: report)
         let server = try await PreviewServer.start(serving: output, feed: feed, host: host, port: port)
         started(server.url)
-        while !Task.isCancelled {
-            do { snapshot = try await watcher.nextChange(after: snapshot) } catch { break }
-            warnings = await build(feed: feed, previousWarnings: warnings, report: report)
+        let watcher = SourceWatcher.start(folders: [layout.content, layout.templates])
+        var live: PreviewRuns?
+        if let runs {
+            live = PreviewRuns(layout: layout, options: runs, toolVersion: toolVersion, supervisor: supervisor) { event in
+                report(.run(event))
+                switch event {
+                case .started(let slug, let file, let command):
+                    await feed.runStarted(slug: slug, file: file, command: command)
+                case .output(let slug, let file, let text, _):
+                    await feed.runPrinted(slug: slug, file: file, text: text)
+                case .finished(let slug, let file, let succeeded, let summary, let problems):
+                    await feed.runFinished(
+                        slug: slug, file: file, succeeded: succeeded, summary: summary,
+                        problems: problems.map(\.description).joined(separator: "\n"))
+                }
+            }
         }
+        var state = BuildState.load(for: output, options: options, layout: layout)
+        state.keepsBodies = true
+        var warnings = await build(&state, changed: nil, feed: feed, previousWarnings: nil, report: report)
+        while !Task.isCancelled {
+            let changed: Set<String>
+            do { changed = try await watcher.nextChange() } catch { break }
+            warnings = await build(&state, changed: changed, feed: feed, previousWarnings: warnings, report: report)
+            await live?.filesChanged(changed)
+        }
+        watcher.stop()
+        await live?.stop()
+        state.save(for: output)  // bodies stay in memory: the file never holds them
         await server.stop()
     }
 
     /// Builds once, tells the pages and the terminal, and returns the build's warnings.
-    private func build(feed: BuildFeed, previousWarnings: [Diagnostic]?, report: @Sendable (Outcome) -> Void) async -> [Diagnostic]? {
+    private func build(
+        _ state: inout BuildState, changed: Set<String>?, feed: BuildFeed, previousWarnings: [Diagnostic]?,
+        report: @Sendable (Outcome) -> Void
+    ) async -> [Diagnostic]? {
         do {
-            let result = try await SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: includeDrafts)).build()
+            let result = try await SiteBuilder(layout: layout, options: options).build(state: &state, changedPaths: changed)
             await feed.succeeded()
             report(.built(result, newWarnings: result.warnings != previousWarnings))
             return result.warnings
         } catch {
+            let hasGoodBuild = await feed.latest.generation > 0
             await feed.failed(error.description)
-            report(.failed(error))
+            report(.failed(error, hasGoodBuild: hasGoodBuild))
             return previousWarnings
         }
     }

@@ -160,8 +160,33 @@ private struct State {
             withoutCountingWords { $0.inlines(listing.caption) }
         }
         output += "</figcaption>\n</figure>\n"
+        if let notice = listing.previewNotice { previewNotice(notice, listing: listing.id) }
         if let run = listing.run {
             output += renderer.runPanel.render(run, id: listing.id)
+        }
+    }
+
+    /// The preview's note on a listing's stored run, styled inline: it never reaches the published
+    /// site, so the site's style sheet knows nothing of it. `data-listing` lets the preview's script
+    /// show a run's output here while it runs.
+    mutating func previewNotice(_ notice: Diagnostic, listing id: String) {
+        output += "<aside class=\"notes-preview-run\" data-listing=\"\(id)\" role=\"note\" style=\"margin:0.5rem 0 1rem;"
+        output += "padding:0.6rem 0.9rem;border:1px dashed #b26b00;border-radius:6px;background:#fff8e6;color:#3d2a00;font-size:0.9rem\">"
+        output += "<strong>Preview:</strong> "
+        Self.appendCodeSpans(notice.message, to: &output)
+        if let help = notice.help {
+            output += ". To fix it: "
+            Self.appendCodeSpans(help, to: &output)
+        }
+        output += ".</aside>\n"
+    }
+
+    /// `text` escaped, with `backticked` parts as `<code>`.
+    static func appendCodeSpans(_ text: String, to output: inout String) {
+        for (index, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() {
+            if index % 2 == 1 { output += "<code>" }
+            HTMLEscaping.append(String(part), to: &output)
+            if index % 2 == 1 { output += "</code>" }
         }
     }
 

@@ -64,7 +64,9 @@ package struct FeedRenderer: Sendable {
         url("", lastmod: notes.map(\.frontMatter.date).max())
         for note in notes { url(note.folder, lastmod: note.frontMatter.date) }
         for tag in tags {
-            url("tags/\(tag.slug)/", lastmod: notes.filter { $0.frontMatter.tags.contains(tag.name) }.map(\.frontMatter.date).max())
+            url(
+                "tags/\(tag.slug)/",
+                lastmod: notes.filter { $0.frontMatter.tags.contains { Tag($0).slug == tag.slug } }.map(\.frontMatter.date).max())
         }
         return xml + "</urlset>\n"
     }

@@ -1,3 +1,4 @@
+import NotesDiagnostics
 import NotesMarkdown
 import NotesRecords
 
@@ -20,6 +21,9 @@ package struct Listing: Hashable, Sendable {
     package var runnable: RunnableListing?
     /// The listing's stored run, shown under it (attached by the build).
     package var run: RunView?
+    /// In the preview only: what is wrong with the stored run (missing, stale) and the command that
+    /// makes it, shown on the page where the run goes; never set for the published site.
+    package var previewNotice: Diagnostic?
 
     package init(fileName: String, language: String, code: String, caption: [Inline], number: Int, runnable: RunnableListing? = nil) {
         self.fileName = fileName
@@ -29,6 +33,7 @@ package struct Listing: Hashable, Sendable {
         self.number = number
         self.runnable = runnable
         self.run = nil
+        self.previewNotice = nil
     }
 
     /// `listing-1`: the element's id, and its anchor; the run panel's ids start with it.

@@ -113,6 +113,14 @@ package struct NoteElements: Hashable, Sendable {
         all[position] = .listing(listing)
     }
 
+    /// Shows `notice` where the run of the listing `id` goes (the preview's word on a missing or
+    /// stale run).
+    package mutating func attach(notice: Diagnostic, toListing id: String) {
+        guard let position = positionOfID[id], case .listing(var listing) = all[position] else { return }
+        listing.previewNotice = notice
+        all[position] = .listing(listing)
+    }
+
     /// Replaces the drawing of the figure `id`.
     package mutating func draw(_ drawing: Figure.Drawing, inFigure id: String) {
         guard let position = positionOfID[id], case .figure(var figure) = all[position] else { return }

@@ -5,6 +5,12 @@ package struct RenderedBody: Hashable, Sendable {
         package var level: Int
         package var id: String
         package var text: String
+
+        package init(level: Int, id: String, text: String) {
+            self.level = level
+            self.id = id
+            self.text = text
+        }
     }
 
     package var html: String
@@ -13,6 +19,14 @@ package struct RenderedBody: Hashable, Sendable {
     package var wordCount: Int
     package var figureCount: Int
     package var listingCount: Int
+
+    package init(html: String, headings: [Heading], wordCount: Int, figureCount: Int, listingCount: Int) {
+        self.html = html
+        self.headings = headings
+        self.wordCount = wordCount
+        self.figureCount = figureCount
+        self.listingCount = listingCount
+    }
 }
 
 extension RenderedBody {

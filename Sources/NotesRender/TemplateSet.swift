@@ -91,6 +91,28 @@ package struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.library = library
         self.names = Set(sources.keys)
+        self.fingerprints = Self.fingerprints(of: sources, references: references)
+    }
+
+    /// Each template's fingerprint: a hash of its text and of every template it includes, directly
+    /// or through others. A page made from `note` needs filling again only when `note`'s changes.
+    package let fingerprints: [String: String]
+
+    private static func fingerprints(
+        of sources: [String: String], references: [String: [(name: String, line: Int, column: Int)]]
+    ) -> [String: String] {
+        var result: [String: String] = [:]
+        for name in sources.keys {
+            var included: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for reference in references[next] ?? [] where included.insert(reference.name).inserted { queue.append(reference.name) }
+            }
+            var bytes: [UInt8] = []
+            for member in included.sorted() { bytes += Array(member.utf8) + [0] + Array((sources[member] ?? "").utf8) + [0] }
+            result[name] = SHA256.hex(of: bytes)
+        }
+        return result
     }
 
     /// The replay controls of run panels, when the site's templates have them

@@ -81,12 +81,13 @@ package struct ListingRunner: Sendable {
             throw RunError(at: listing.location, "cannot start the transport", reasons: error.asDiagnostics.map(\.description))
         }
 
-        let spec = ProcessSpec(
+        var spec = ProcessSpec(
             executable: command.executable, arguments: command.arguments + [listing.file] + listing.arguments,
             environment: environment(
                 listing, command: command, session: session, workspace: workspace, replayed: replayed, options: options),
             directory: listing.noteFolder, streams: .capture(limit: options.outputLimit), newProcessGroup: true,
             supervisor: supervisor)
+        spec.onOutput = { bytes, isStandardError in progress(.output(bytes, isStandardError: isStandardError)) }
         progress(.running)
         let clockAtSpawn = ContinuousClock.now
         let process: SpawnedProcess

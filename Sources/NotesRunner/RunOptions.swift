@@ -55,5 +55,7 @@ package enum RunProgress: Sendable {
     case running
     /// The listing sent a request to the model.
     case modelCall
+    /// The listing wrote this (a chunk as read, not necessarily whole lines or characters).
+    case output([UInt8], isStandardError: Bool)
     case finished(Transcript.ExitStatus)
 }

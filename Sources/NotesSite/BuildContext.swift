@@ -12,19 +12,36 @@ package struct BuildContext: Sendable {
     package var site: SiteConfig?
     /// Set by the `load site` step.
     package var templates: TemplateSet?
-    /// Published notes, newest first (set by `load notes`).
+    /// What the previous build left; what still holds is reused instead of made again.
+    package let previous: BuildState
+    /// The fingerprint of everything a note's page depends on outside its folder (set by `load site`).
+    package var pageKey = ""
+    /// The files changed since the previous build, when a watcher knows them (`notes serve`): the
+    /// other notes' folders are then not stamped again. Nil stamps every folder.
+    package var changedPaths: Set<String>?
+    /// The fingerprint of what a note's body depends on outside its folder (set by `load site`).
+    package var bodyKey = ""
+    /// The notes read this build (new or changed ones, or all of them on a clean build), newest
+    /// first (set by `load notes`).
     package var notes: [LoadedNote] = []
-    /// The rendered notes, in the same order (set by `render notes`).
-    package var pages: [NotePage] = []
+    /// Notes unchanged since the previous build, whose outputs are reused (set by `load notes`).
+    package var unchanged: [NoteRecord] = []
+    /// The notes the feed carries in full, by slug (set by `load notes`).
+    package var feedSlugs: Set<String> = []
+    /// Every published note, newest first (set by `render notes`).
+    package var records: [NoteRecord] = []
+    /// How many notes were rendered (read or refilled) rather than reused.
+    package var rendered = 0
     /// Findings that do not stop the build.
     package var warnings: [Diagnostic] = []
     /// How many files the steps wrote.
     package var filesWritten = 0
 
-    package init(layout: ProjectLayout, options: BuildOptions, output: StagedOutput) {
+    package init(layout: ProjectLayout, options: BuildOptions, output: StagedOutput, previous: BuildState = BuildState()) {
         self.layout = layout
         self.options = options
         self.output = output
+        self.previous = previous
     }
 
     /// The site settings and templates, which every step after `load site` needs.

@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import NotesMarkdown
 import NotesRecords
 import NotesRender
@@ -18,6 +19,10 @@ package struct LoadedNote: Sendable {
     package var elements: NoteElements
     /// Files to publish beside the page (listing files for download, images), by name in the folder.
     package var files: [String]
+    /// The folder's ``FolderStamp`` when it was read.
+    package var folderStamp: UInt64 = 0
+    /// What attaching its runs found (a missing or stale run).
+    package var warnings: [Diagnostic] = []
 
     package var frontMatter: FrontMatter { parsed.frontMatter }
 

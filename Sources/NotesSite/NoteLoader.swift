@@ -31,8 +31,19 @@ struct NoteLoader: Sendable {
     func loadAll(concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
         let folders: [URL]
         do { folders = try noteFolders() } catch { throw DiagnosticList(error.diagnostics) }
+        return try await load(folders, concurrency: concurrency)
+    }
+
+    /// Reads and checks the notes in `folders` in parallel, in order, each with its folder's stamp
+    /// taken before it is read (a save while reading makes the next build read it again).
+    func load(_ folders: [URL], concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
         let results = await folders.concurrentMap(limit: concurrency) { [self] folder in
-            Result { () throws(DiagnosticList) in try load(folder) }
+            Result { () throws(DiagnosticList) in
+                let stamp = FolderStamp.of(folder.path)
+                var note = try load(folder)
+                note.folderStamp = stamp
+                return note
+            }
         }
         var notes: [LoadedNote] = []
         var problems: [Diagnostic] = []

@@ -29,6 +29,16 @@ package struct ProjectRuns: Sendable {
         return ProjectRuns(site: site, listings: listings, draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)))
     }
 
+    /// Reads `site.yml` and the notes in the folders named `slugs` only (`notes serve`, after a save).
+    package static func load(_ layout: ProjectLayout, notes slugs: [String]) async throws(DiagnosticList) -> ProjectRuns {
+        let site = try SiteConfig.load(layout)
+        let folders = slugs.sorted().map { layout.content.appendingPathComponent($0, isDirectory: true) }
+            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("note.md").path) }
+        let notes = try await NoteLoader(layout: layout).load(folders, concurrency: BuildOptions().concurrency)
+        return ProjectRuns(
+            site: site, listings: notes.flatMap(\.runnable), draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)))
+    }
+
     /// The listings `selectors` name: a note (`03-do-it-all-at-once`, or its number `03`), a listing
     /// (`03-do-it-all-at-once/parallel_tools.py`), or a path to either. No selectors: all of them.
     package func select(_ selectors: [String]) throws(Diagnostic) -> [RunnableListing] {

@@ -19,25 +19,49 @@ package struct SiteBuilder: Sendable {
     package struct Report: Sendable {
         /// Each step's name and duration in seconds.
         package var steps: [(name: String, seconds: Double)]
+        /// Notes in the site.
         package var notes: Int
+        /// Notes rendered this build; the others were unchanged and their pages reused.
+        package var rendered: Int
         package var files: Int
         package var warnings: [Diagnostic]
         package var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
     }
 
-    /// Builds into a staging folder and swaps it in for `site/`.
-    ///
-    /// On any error the staging folder is removed and `site/` is left exactly as it was; the error
-    /// carries every problem found, each with its file and line.
+    /// Builds incrementally from what the last build into the same output left on disk (its state
+    /// file beside the output), and leaves the new state there.
     /// - Parameter progress: called after each step with its index, name and duration.
     package func build(progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }) async throws(DiagnosticList) -> Report {
+        var state = BuildState.load(for: layout.output, options: options, layout: layout)
+        defer { state.save(for: layout.output) }
+        return try await build(state: &state, progress: progress)
+    }
+
+    /// Builds into a staging folder and swaps it in for `site/`, redoing only what changed since the
+    /// build that left `state`, and updates `state` for the next one.
+    ///
+    /// On any error `site/` is left exactly as it was; the error carries every problem found, each
+    /// with its file and line. The output is byte for byte that of a clean build.
+    ///
+    /// - Parameter changedPaths: the files changed since that build, when a watcher knows them for
+    ///   sure; nil has every note's folder checked.
+    @discardableResult
+    package func build(
+        state: inout BuildState, changedPaths: Set<String>? = nil, progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }
+    ) async throws(DiagnosticList) -> Report {
         let output: StagedOutput
         do {
             output = try StagedOutput(destination: layout.output)
         } catch {
             throw DiagnosticList(error.asDiagnostics)
         }
-        var context = BuildContext(layout: layout, options: options, output: output)
+        let engine = BuildState.engineKey(options: options, layout: layout)
+        if state.engine != engine || !FileManager.default.fileExists(atPath: layout.output.path) {
+            // Made by another binary or with other options, or the site is gone: start clean.
+            state = BuildState(engine: engine, keepsBodies: state.keepsBodies)
+        }
+        var context = BuildContext(layout: layout, options: options, output: output, previous: state)
+        context.changedPaths = changedPaths.map { $0.union(state.unbuiltChanges) }
         var timings: [(String, Double)] = []
         do {
             for (index, step) in steps.enumerated() {
@@ -47,11 +71,35 @@ package struct SiteBuilder: Sendable {
                 timings.append((step.name, seconds))
                 progress(index + 1, steps.count, step.name, seconds)
             }
-            try output.commit()
+            try output.commit(spareFiles: state.spareFiles)
         } catch {
             output.discard()
+            state.unbuiltChanges.formUnion(changedPaths ?? [])
             throw DiagnosticList(error.asDiagnostics)
         }
-        return Report(steps: timings, notes: context.pages.count, files: context.filesWritten, warnings: context.warnings)
+        state = context.nextState()
+        let warnings = context.warnings + context.records.flatMap(\.warnings)
+        return Report(
+            steps: timings, notes: context.records.count, rendered: context.rendered, files: context.filesWritten, warnings: warnings)
+    }
+}
+
+extension BuildContext {
+    /// The state after this build's output was swapped in: its notes, the new site's files, and
+    /// the old site's files, which are the spare now.
+    func nextState() -> BuildState {
+        var state = BuildState(engine: previous.engine, keepsBodies: previous.keepsBodies)
+        let written = output.writtenStamps
+        for record in records {
+            state.notes[record.slug] = record
+            let version = record.version
+            for path in record.outputs {
+                if let stamp = written[path] { state.published[path] = OutputFile(stamp: stamp, version: version) }
+            }
+        }
+        state.spare = previous.published
+        state.publishedFiles = Set(written.keys)
+        state.spareFiles = previous.publishedFiles
+        return state
     }
 }

@@ -20,8 +20,13 @@ package final class StagedOutput: Sendable {
     /// Where files go until then: `.<name>.spare` beside ``destination``.
     package let staging: URL
     private let lock: Int32
+    /// Whether the spare folder is exactly as the last successful build left it: no build wrote
+    /// into it since (a build that failed or was killed leaves ``dirtyMarker`` behind).
+    package let spareIsIntact: Bool
+    private let dirtyMarker: String
     private let folders = Mutex<Set<String>>([""])
     private let written = Mutex<Set<String>>([])
+    private let stamps = Mutex<[String: FileStamp]>([:])
 
     /// Prepares the spare folder beside `destination`, first repairing a swap that a killed build
     /// left half done. Builds of the same site wait for each other.
@@ -37,6 +42,11 @@ package final class StagedOutput: Sendable {
         if mkdir(staging.path, 0o755) != 0, errno != EEXIST {
             throw BuildError(at: nil, "cannot create the staging folder \(staging.path)", reasons: [String(cString: strerror(errno))])
         }
+        dirtyMarker = parent.appendingPathComponent(".\(name).spare-in-use").path
+        var status = stat()
+        spareIsIntact = lstat(dirtyMarker, &status) != 0
+        let marker = open(dirtyMarker, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        if marker >= 0 { close(marker) }
     }
 
     deinit {
@@ -50,12 +60,38 @@ package final class StagedOutput: Sendable {
         try makeFolder(containing: path)
         let target = staging.path + "/" + path
         let bytes = Array(bytes)
-        if FileContents.matches(bytes, at: target) { return }
+        if FileContents.matches(bytes, at: target) {
+            if let stamp = FileStamp.of(target) { stamps.withLock { $0[path] = stamp } }
+            return
+        }
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("cannot create", path) }
         defer { close(fd) }
         guard FileContents.write(bytes, to: fd) else { throw failure("cannot write", path) }
+        if let stamp = FileStamp.of(descriptor: fd) { stamps.withLock { $0[path] = stamp } }
     }
+
+    /// Keeps the spare's file at `path` as it is, when it is still the file an earlier build wrote
+    /// (`expected`): nothing is read or written. False when it is not (then write it).
+    package func keep(_ path: String, expected: FileStamp) -> Bool {
+        // An intact spare holds what the state says; otherwise each file is checked.
+        guard spareIsIntact || FileStamp.of(staging.path + "/" + path) == expected else { return false }
+        markFolders(containing: path)
+        written.withLock { _ = $0.insert(path) }
+        stamps.withLock { $0[path] = expected }
+        return true
+    }
+
+    /// Copies the published file at `path` into the spare, when it is still the file an earlier build
+    /// wrote (`expected`). False when it is not, or cannot be copied (then render it again).
+    package func copyPublished(_ path: String, expected: FileStamp) -> Bool {
+        let source = destination.path + "/" + path
+        guard FileStamp.of(source) == expected, let data = FileManager.default.contents(atPath: source) else { return false }
+        return (try? write(data, to: path)) != nil
+    }
+
+    /// The stamp of every file this build wrote or kept, by path in the site.
+    package var writtenStamps: [String: FileStamp] { stamps.withLock { $0 } }
 
     /// Writes `text` as UTF-8.
     package func write(_ text: String, to path: String) throws(BuildError) {
@@ -77,10 +113,16 @@ package final class StagedOutput: Sendable {
     /// missing (other systems, some file systems) three renames do it: the old site moves aside, the
     /// new one moves in, the old one becomes the spare; if the process dies between them, the next
     /// build repairs the names first (``recover(destination:spare:)``).
-    package func commit() throws(BuildError) {
-        removeUnwritten()
+    ///
+    /// - Parameter spareFiles: every file the spare holds, when known (the files of the build before
+    ///   the last); only those are considered for removal. Nil walks the spare to find leftovers.
+    package func commit(spareFiles: Set<String>? = nil) throws(BuildError) {
+        if let spareFiles, spareIsIntact { removeUnwritten(among: spareFiles) } else { removeUnwritten() }
         let hadSite = FileManager.default.fileExists(atPath: destination.path)
-        if hadSite, Self.exchange(staging.path, destination.path) { return }
+        if hadSite, Self.exchange(staging.path, destination.path) {
+            unlink(dirtyMarker)
+            return
+        }
         let aside = Self.aside(destination)
         if hadSite, rename(destination.path, aside.path) != 0 { throw failure("cannot move aside", destination.path) }
         if rename(staging.path, destination.path) != 0 {
@@ -89,6 +131,7 @@ package final class StagedOutput: Sendable {
             throw error
         }
         if hadSite { _ = rename(aside.path, staging.path) }
+        unlink(dirtyMarker)
     }
 
     /// Swaps two paths atomically with `renameat2(..., RENAME_EXCHANGE)`; false when the system or
@@ -119,6 +162,33 @@ package final class StagedOutput: Sendable {
             }
         }
         folders.withLock { _ = $0.insert(folder) }
+    }
+
+    /// Counts the folders leading to a kept file as made, so they are not removed as leftovers.
+    private func markFolders(containing path: String) {
+        var folder = path
+        var chain: [String] = []
+        while let slash = folder.lastIndex(of: "/") {
+            folder = String(folder[..<slash])
+            chain.append(folder)
+        }
+        folders.withLock { $0.formUnion(chain) }
+    }
+
+    /// Deletes `files` this build did not write, and the folders that leaves empty.
+    private func removeUnwritten(among files: Set<String>) {
+        let keep = written.withLock { $0 }
+        var emptied: Set<String> = []
+        for path in files where !keep.contains(path) {
+            unlink(staging.path + "/" + path)
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                emptied.insert(folder)
+            }
+        }
+        // Deepest first; rmdir leaves a folder that still holds something.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
     }
 
     /// Deletes files and folders of earlier builds that this build did not produce.

@@ -12,16 +12,31 @@ import Testing
         let url: URL
         let task: Task<Void, Never>
 
-        static func start() async throws -> Running {
-            let project = try TestProject()
+        /// Returns once the server listens and the first build is done.
+        static func start(_ project: TestProject? = nil, session configure: (inout PreviewSession) -> Void = { _ in }) async throws
+            -> Running
+        {
+            let project = try project ?? TestProject()
             let (urls, continuation) = AsyncStream<URL>.makeStream()
-            let session = PreviewSession(layout: ProjectLayout(root: project.root, displayBase: project.root), port: 0)
+            let (builds, built) = AsyncStream<Void>.makeStream()
+            var session = PreviewSession(layout: ProjectLayout(root: project.root, displayBase: project.root), port: 0)
+            configure(&session)
+            let configured = session
             let task = Task {
-                try? await session.run(started: { continuation.yield($0) }, report: { _ in })
+                try? await configured.run(
+                    started: { continuation.yield($0) },
+                    report: { outcome in
+                        switch outcome {
+                        case .built, .failed: built.yield()
+                        case .run: break
+                        }
+                    })
                 continuation.finish()
+                built.finish()
             }
             var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else {
+            var firstBuild = builds.makeAsyncIterator()
+            guard let url = await iterator.next(), await firstBuild.next() != nil else {
                 project.remove()
                 throw NotStarted()
             }

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import NotesDiagnostics
 import NotesPreview
+import NotesProject
 import NotesRunner
 import NotesSite
+import NotesTransport
 
 /// `notes serve`: a live preview for authors.
 struct Serve: AsyncParsableCommand {
@@ -13,8 +15,12 @@ struct Serve: AsyncParsableCommand {
             Builds into .notes/preview/site (site/ is never touched), serves it on loopback, and watches \
             content/ and templates/: every save rebuilds and open pages reload. A failed build keeps the \
             previous pages on show, with the errors over them and in the terminal. Run `notes run` in \
-            another terminal and the page shows the new run as soon as its transcript is written. Drafts \
-            are shown unless --no-drafts. Ctrl-C stops.
+            another terminal and the page shows the new run as soon as its transcript is written, or pass \
+            --run replay to have every saved listing whose stored run no longer fits it replayed from its \
+            cassette (offline), its output shown under it as it prints; --run record records it against the \
+            engine instead (spends tokens; needs ANTHROPIC_API_KEY). Pages of the preview say which listings \
+            have no run or a stale one, with the command that makes it, and mark drafts; the published site \
+            never has any of this. Drafts are shown unless --no-drafts. Ctrl-C stops.
             """
     )
 
@@ -29,8 +35,23 @@ struct Serve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show notes marked `draft: true`.")
     var drafts = true
 
+    /// How `--run` re-runs saved listings.
+    enum LiveRunMode: String, ExpressibleByArgument, CaseIterable {
+        case replay, record
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "Re-run a saved listing whose stored run no longer fits it: `replay` from its cassette (offline) or `record` "
+                + "against the engine (spends tokens).", valueName: "replay|record"))
+    var run: LiveRunMode?
+
+    @Option(help: ArgumentHelp("With --run, seconds a listing may run before it is stopped.", valueName: "seconds"))
+    var timeout = 120
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if !(1...86400).contains(timeout) { throw ValidationError("--timeout must be between 1 and 86400 seconds") }
     }
 
     func run() async throws {
@@ -50,16 +71,36 @@ struct Serve: AsyncParsableCommand {
                     help: "leave out --host to serve on 127.0.0.1 only; requests must still name this machine by address or a loopback name"
                 ))
         }
-        let session = PreviewSession(layout: layout, host: host, port: port, includeDrafts: drafts)
+        var session = PreviewSession(layout: layout, host: host, port: port, includeDrafts: drafts)
+        if let run {
+            var options = RunOptions(mode: run == .record ? .record : .replay, pace: .recorded, timeout: .seconds(timeout))
+            if run == .record {
+                let environment = ProcessInfo.processInfo.environment
+                options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
+                options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
+                if options.engineKey == nil {
+                    DiagnosticPrinter().print(
+                        Diagnostic(
+                            at: nil, "--run record needs the engine's key",
+                            help: "set ANTHROPIC_API_KEY (or put it in .env), or use --run replay to replay from cassettes"))
+                    throw ExitCode(1)
+                }
+            }
+            session.runs = options
+            session.supervisor = NotesVersion.executable
+            session.toolVersion = NotesVersion.current
+        }
+        let prepared = session
         let verbose = global.verbose
         let quiet = global.quiet
         let failure: Diagnostic? = await Interruptible.run { () async -> Diagnostic? in
             do throws(Diagnostic) {
-                try await session.run(
+                try await prepared.run(
                     started: { url in
+                        let runs = run.map { "; re-running saved listings (\($0.rawValue))" } ?? ""
                         say(
                             "Serving \(layout.display(layout.content))/ at \(url) (\(drafts ? "drafts included" : "no drafts")); "
-                                + "rebuilding on every change. Ctrl-C stops.")
+                                + "rebuilding on every change\(runs). Ctrl-C stops.")
                     },
                     report: { outcome in Self.print(outcome, verbose: verbose, quiet: quiet) })
                 return nil
@@ -83,11 +124,22 @@ struct Serve: AsyncParsableCommand {
                 say("\(timestamp()) built \(notes) in \(milliseconds(report.seconds))")
             }
             if verbose { for step in report.steps { say("  \(step.name) \(milliseconds(step.seconds))") } }
-        case .failed(let errors):
+        case .failed(let errors, let hasGoodBuild):
             printer.print(errors.diagnostics)
             let count = errors.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(
-                Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); still serving the previous build\n".utf8))
+            let shown =
+                hasGoodBuild ? "pages keep the last good build, with the errors over them" : "pages show the errors until a build succeeds"
+            FileHandle.standardError.write(Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); \(shown)\n".utf8))
+        case .run(let event):
+            switch event {
+            case .started(let slug, let file, _):
+                if !quiet { say("\(timestamp()) ▶ \(slug)/\(file): running") }
+            case .output:
+                break
+            case .finished(let slug, let file, let succeeded, let summary, let problems):
+                printer.print(problems)
+                say("\(timestamp()) \(succeeded ? "✔" : "✘") \(slug)/\(file): \(summary)")
+            }
         }
     }
 

@@ -44,9 +44,9 @@ final class OutputCapture: Sendable {
         var deadline: Double?
     }
 
-    init(stdout: Int32, stderr: Int32, limit: Int) {
+    init(stdout: Int32, stderr: Int32, limit: Int, onOutput: (@Sendable ([UInt8], Bool) -> Void)? = nil) {
         Thread.detachNewThread { [self] in
-            read(from: [stdout, stderr], limit: limit)
+            read(from: [stdout, stderr], limit: limit, onOutput: onOutput)
             let waiter = completion.withLock { completion -> CheckedContinuation<Void, Never>? in
                 defer { completion = .finished }
                 if case .running(let waiter) = completion { return waiter }
@@ -70,7 +70,7 @@ final class OutputCapture: Sendable {
         return state.withLock { CapturedOutput(chunks: $0.chunks, droppedBytes: $0.dropped) }
     }
 
-    private func read(from descriptors: [Int32], limit: Int) {
+    private func read(from descriptors: [Int32], limit: Int, onOutput: (@Sendable ([UInt8], Bool) -> Void)?) {
         var open = descriptors
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !open.isEmpty {
@@ -83,15 +83,17 @@ final class OutputCapture: Sendable {
                 if count > 0 {
                     let now = monotonicSeconds()
                     let bytes = Array(buffer[0..<count])
-                    state.withLock { state in
+                    let isStandardError = entry.fd == descriptors[1]
+                    let kept = state.withLock { state -> [UInt8] in
                         let room = max(0, limit - state.kept)
-                        if room > 0 {
-                            let kept = Array(bytes.prefix(room))
-                            state.chunks.append(.init(isStandardError: entry.fd == descriptors[1], time: now, bytes: kept))
-                            state.kept += kept.count
-                        }
                         state.dropped += max(0, count - room)
+                        guard room > 0 else { return [] }
+                        let kept = Array(bytes.prefix(room))
+                        state.chunks.append(.init(isStandardError: isStandardError, time: now, bytes: kept))
+                        state.kept += kept.count
+                        return kept
                     }
+                    if !kept.isEmpty { onOutput?(kept, isStandardError) }
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     close(entry.fd)
                     open.removeAll { $0 == entry.fd }

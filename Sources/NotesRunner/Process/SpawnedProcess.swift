@@ -36,6 +36,9 @@ package struct ProcessSpec: Sendable {
     /// The `notes` executable to run the program under (see ``Supervisor``): the program then dies
     /// with us even when we are killed, and nothing it started outlives it. Nil runs it directly.
     package var supervisor: URL?
+    /// With `.capture`, hears each chunk of output as it is read (what is kept: after the limit,
+    /// nothing), on the reading thread; for showing a run while it runs.
+    package var onOutput: (@Sendable (_ bytes: [UInt8], _ isStandardError: Bool) -> Void)?
 
     package init(
         executable: URL, arguments: [String], environment: [String: String], directory: URL,
@@ -118,7 +121,7 @@ package final class SpawnedProcess: Sendable {
         }
         var capture: OutputCapture?
         if case .capture(let limit) = spec.streams {
-            capture = OutputCapture(stdout: pipes[0].read, stderr: pipes[1].read, limit: limit)
+            capture = OutputCapture(stdout: pipes[0].read, stderr: pipes[1].read, limit: limit, onOutput: spec.onOutput)
         }
         return SpawnedProcess(
             pid: pid, startedAt: startedAt, capture: capture, ownsGroup: spec.newProcessGroup, isSupervised: spec.supervisor != nil,

@@ -7,28 +7,40 @@ extension BuildStep {
     /// runs, by element id. Nothing is run: a missing or stale transcript is a warning here (and an
     /// error for `notes check`).
     package static let loadRuns = BuildStep("load runs") { context in
-        let root = context.layout.root
-        let notes = context.notes
-        let loaded = await notes.concurrentMap(limit: context.options.concurrency) { note in
-            note.elements.listings.compactMap { listing in listing.runnable.map { (listing.id, StoredRun($0, projectRoot: root)) } }
+        let layout = context.layout
+        let preview = context.options.preview
+        context.notes = await context.notes.concurrentMap(limit: context.options.concurrency) { note in
+            var note = note
+            note.attachRuns(layout: layout, preview: preview)
+            return note
         }
-        for (index, runs) in loaded.enumerated() {
-            var transcripts: [String: Transcript] = [:]
-            for (id, stored) in runs {
-                if let transcript = stored.transcript {
-                    context.notes[index].elements.attach(RunView(transcript), toListing: id)
-                    transcripts[stored.listing.file] = transcript
-                }
-                if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
+    }
+}
+
+extension LoadedNote {
+    /// Attaches each runnable listing's stored run and draws the figures drawn from runs; a missing or
+    /// stale run becomes one of the note's ``warnings``, and with `preview`, a notice on the page too.
+    mutating func attachRuns(layout: ProjectLayout, preview: Bool) {
+        var transcripts: [String: Transcript] = [:]
+        for listing in elements.listings {
+            guard let runnable = listing.runnable else { continue }
+            let stored = StoredRun(runnable, projectRoot: layout.root)
+            if let transcript = stored.transcript {
+                elements.attach(RunView(transcript), toListing: listing.id)
+                transcripts[stored.listing.file] = transcript
             }
-            for figure in context.notes[index].elements.figures {
-                guard case .fromRun(let source) = figure.drawing else { continue }
-                do throws(Diagnostic) {
-                    let diagram = try source.diagram(transcript: transcripts[source.file])
-                    context.notes[index].elements.draw(.diagram(diagram), inFigure: figure.id)
-                } catch {
-                    context.warnings.append(error)
-                }
+            if let warning = stored.warning(in: layout) {
+                warnings.append(warning)
+                if preview { elements.attach(notice: warning, toListing: listing.id) }
+            }
+        }
+        for figure in elements.figures {
+            guard case .fromRun(let source) = figure.drawing else { continue }
+            do throws(Diagnostic) {
+                let diagram = try source.diagram(transcript: transcripts[source.file])
+                elements.draw(.diagram(diagram), inFigure: figure.id)
+            } catch {
+                warnings.append(error)
             }
         }
     }

@@ -8,8 +8,30 @@ extension BuildStep {
     /// Reads `content/site.yml` and the templates, reporting every template problem at once.
     package static let loadSite = BuildStep("load site") { context in
         context.site = try SiteConfig.load(context.layout)
-        context.templates = try TemplateSet(
+        let templates = try TemplateSet(
             directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates), root: context.layout.root)
+        context.templates = templates
+        context.bodyKey = noteBodyKey(layout: context.layout, templates: templates)
+        context.pageKey = notePageKey(layout: context.layout, templates: templates, bodyKey: context.bodyKey)
+    }
+
+    /// The fingerprint of what a note's body depends on outside the note's folder: the run player's
+    /// template, and the Python requirements (a run's freshness, shown in the preview and warned
+    /// about, depends on them).
+    static func noteBodyKey(layout: ProjectLayout, templates: TemplateSet) -> String {
+        let requirements = FileManager.default.contents(atPath: layout.content.appendingPathComponent("requirements.txt").path)
+        return SHA256.hex(
+            of: Array(SHA256.hex(of: requirements ?? Data()).utf8) + [0]
+                + Array((templates.fingerprints["partials/run-player"] ?? "-").utf8))
+    }
+
+    /// The fingerprint of what a note's page and list entries depend on outside the note's folder:
+    /// its body's (`bodyKey`), the site settings, and the templates of the page and the list entry.
+    static func notePageKey(layout: ProjectLayout, templates: TemplateSet, bodyKey: String) -> String {
+        var bytes = Array(bodyKey.utf8) + [0]
+        bytes += Array(SHA256.hex(of: FileManager.default.contents(atPath: layout.siteConfig.path) ?? Data()).utf8) + [0]
+        for name in ["note", "partials/note-summary"] { bytes += Array((templates.fingerprints[name] ?? "-").utf8) + [0] }
+        return SHA256.hex(of: bytes)
     }
 }
 

@@ -4,41 +4,135 @@ import NotesMarkdown
 import NotesRender
 
 extension BuildStep {
-    /// Renders each note's page in parallel and writes it with the files it refers to.
+    /// Renders each note read this build in parallel and writes it with the files it refers to;
+    /// reuses the outputs of unchanged notes (kept in the spare folder, or copied from the published
+    /// site), and fills again the pages of notes whose templates changed when their body is kept.
     ///
-    /// Only the notes the feed carries keep their body HTML afterwards, which bounds memory on
-    /// large sites; theirs is rendered for feed readers: no run player, which they cannot run, and no
-    /// clipped output, which needs the site's style sheet.
+    /// A record keeps, besides what lists show, the body the feed carries for notes in the feed:
+    /// rendered for feed readers, with no run player, which they cannot run, and no clipped output,
+    /// which needs the site's style sheet.
     package static let renderNotes = BuildStep("render notes") { context in
         let (site, templates) = try context.requireSite()
-        let pages = PageRenderer(site: site, templates: templates)
-        let output = context.output
-        let feedCount = site.feedLimit == 0 ? context.notes.count : site.feedLimit
-        let highlighter = SyntaxHighlighter()
-        let indexed = Array(context.notes.enumerated())
-        let results = await indexed.concurrentMap(limit: context.options.concurrency) { position, note in
-            Result { () throws(BuildError) -> (NotePage, Int) in
-                var page = render(note, site: site, highlighter: highlighter, runPanel: RunPanelRenderer(player: templates.runPlayer))
-                try output.write(pages.note(page), to: page.path)
-                for file in note.files {
-                    try output.copy(note.folder.appendingPathComponent(file), to: page.folder + file)
-                }
-                if position >= feedCount {
-                    page.body.html = ""
-                } else if note.elements.listings.contains(where: { $0.run != nil }) {
-                    let plain = RunPanelRenderer(player: nil, collapsesLongOutput: false)
-                    page.body.html = render(note, site: site, highlighter: highlighter, runPanel: plain).body.html
-                }
-                return (page, 1 + note.files.count)
+        let renderer = NoteRenderer(
+            site: site, templates: templates, output: context.output, pageKey: context.pageKey, bodyKey: context.bodyKey,
+            preview: context.options.preview,
+            keepsBodies: context.previous.keepsBodies, feedSlugs: context.feedSlugs)
+        let limit = context.options.concurrency
+        let previous = context.previous
+        let layout = context.layout
+        let reuses = await context.unchanged.concurrentMap(limit: limit) { record in
+            Result { () throws(BuildError) -> NoteRecord? in try renderer.reuse(record, previous: previous, layout: layout) }
+        }
+        var records: [NoteRecord] = []
+        var reread: [URL] = []
+        for (record, result) in zip(context.unchanged, reuses) {
+            if let reused = try result.get() {
+                records.append(reused)
+                if reused.pageKey != record.pageKey || reused.homeSummary != record.homeSummary { context.rendered += 1 }
+            } else {
+                // Its outputs are gone or were changed by hand: read it again.
+                reread.append(context.layout.content.appendingPathComponent(record.slug, isDirectory: true))
             }
         }
-        context.pages = []
-        for result in results {
-            let (page, files) = try result.get()
-            context.pages.append(page)
-            context.filesWritten += files
+        if !reread.isEmpty {
+            let preview = context.options.preview
+            let notes = try await NoteLoader(layout: layout).load(reread, concurrency: limit)
+            context.notes += await notes.concurrentMap(limit: limit) { note in
+                var note = note
+                note.attachRuns(layout: layout, preview: preview)
+                return note
+            }
         }
+        let results = await context.notes.concurrentMap(limit: limit) { note in
+            Result { () throws(BuildError) -> NoteRecord in try renderer.render(note) }
+        }
+        for result in results { records.append(try result.get()) }
+        context.rendered += context.notes.count
+        context.records = records.sorted {
+            NoteOrder.newestFirst(NoteOrder($0.slug, $0.page.frontMatter), NoteOrder($1.slug, $1.page.frontMatter))
+        }
+        context.filesWritten += records.reduce(0) { $0 + $1.outputs.count }
     }
+}
+
+/// Renders one note's page and list entries into the staged output, or reuses them.
+struct NoteRenderer: Sendable {
+    let site: SiteConfig
+    let templates: TemplateSet
+    let output: StagedOutput
+    let pageKey: String
+    let bodyKey: String
+    /// Marks drafts with a badge (the preview).
+    let preview: Bool
+    let keepsBodies: Bool
+    let feedSlugs: Set<String>
+    let highlighter = SyntaxHighlighter()
+
+    private var pages: PageRenderer { PageRenderer(site: site, templates: templates) }
+
+    /// Reads nothing: renders `note`, writes its page and files, and returns its record.
+    func render(_ note: LoadedNote) throws(BuildError) -> NoteRecord {
+        var page = Self.render(note, site: site, highlighter: highlighter, runPanel: RunPanelRenderer(player: templates.runPlayer))
+        if preview, note.frontMatter.isDraft { page.body.html = Self.draftBadge + page.body.html }
+        try output.write(pages.note(page), to: page.path)
+        var outputs = [page.path]
+        for file in note.files {
+            try output.copy(note.folder.appendingPathComponent(file), to: page.folder + file)
+            outputs.append(page.folder + file)
+        }
+        let body = page.body.html
+        let inFeed = feedSlugs.contains(note.slug)
+        if !inFeed {
+            page.body.html = ""
+        } else if note.elements.listings.contains(where: { $0.run != nil }) {
+            let plain = RunPanelRenderer(player: nil, collapsesLongOutput: false)
+            page.body.html = Self.render(note, site: site, highlighter: highlighter, runPanel: plain).body.html
+        }
+        return NoteRecord(
+            folderStamp: note.folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: inFeed,
+            homeSummary: pages.summary(page, root: ""), tagSummary: pages.summary(page, root: Tag.root), outputs: outputs,
+            warnings: note.warnings, body: keepsBodies ? body : nil)
+    }
+
+    /// The record of an unchanged note with its outputs in place: kept in the spare when they are the
+    /// files written for this version of the note, else copied from the published site, else (with
+    /// the body in memory) filled again. Nil when none of these can be done: the note is read again.
+    func reuse(_ record: NoteRecord, previous: BuildState, layout: ProjectLayout) throws(BuildError) -> NoteRecord? {
+        if record.pageKey == pageKey {
+            let version = record.version
+            let inPlace = record.outputs.allSatisfy { path in
+                if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return true }
+                if let published = previous.published[path], published.version == version {
+                    return output.copyPublished(path, expected: published.stamp)
+                }
+                return false
+            }
+            return inPlace ? record : nil
+        }
+        // The templates changed: fill the page again from the body kept in memory.
+        guard let body = record.body, record.bodyKey == bodyKey else { return nil }
+        var page = record.page
+        page.body.html = body
+        page.author = page.frontMatter.author ?? site.author
+        try output.write(pages.note(page), to: page.path)
+        let folder = layout.content.appendingPathComponent(record.slug, isDirectory: true)
+        for path in record.outputs.dropFirst() {
+            try output.copy(folder.appendingPathComponent(String(path.dropFirst(page.folder.count))), to: path)
+        }
+        var refilled = record
+        refilled.pageKey = pageKey
+        refilled.page.author = page.author
+        page.body.html = record.page.body.html
+        refilled.homeSummary = pages.summary(page, root: "")
+        refilled.tagSummary = pages.summary(page, root: Tag.root)
+        return refilled
+    }
+
+    /// The preview's mark on a draft's page, styled inline (the published site never has it).
+    static let draftBadge =
+        "<p class=\"notes-preview-draft\" role=\"note\" style=\"display:inline-block;margin:0 0 1rem;padding:0.15rem 0.6rem;"
+        + "border-radius:999px;background:#5b3a00;color:#fff3d6;font:600 0.8rem/1.6 system-ui,sans-serif;letter-spacing:0.04em\">"
+        + "DRAFT · not published</p>\n"
 
     /// A note's body and header, rendered.
     static func render(

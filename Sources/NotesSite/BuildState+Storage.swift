@@ -1,0 +1,315 @@
+import Foundation
+import NotesDiagnostics
+import NotesMarkdown
+import NotesRender
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension BuildState {
+    /// The state file of the build writing into `output`: `.<name>.cache` beside it, like the
+    /// spare folder and the lock.
+    package static func file(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    /// What this binary with these options writes into the state, and expects to read back: a state
+    /// made by another build of `notes` or with other options starts a clean build.
+    /// Messages keep the paths as the build printed them, so the folder they are relative to counts too.
+    package static func engineKey(options: BuildOptions, layout: ProjectLayout) -> String {
+        var key = "notes-build-state-1 drafts=\(options.includeDrafts) preview=\(options.preview) messages-from=\(layout.displayBase.path)"
+        #if os(Linux)
+            let executable = "/proc/self/exe"
+        #else
+            let executable = CommandLine.arguments.first ?? ""
+        #endif
+        if let stamp = FileStamp.of(executable) {
+            key += " binary=\(stamp.size)-\(stamp.modifiedSeconds).\(stamp.modifiedNanoseconds)-\(stamp.inode)"
+        }
+        return key
+    }
+
+    /// Reads the state the last build into `output` left, or an empty one when there is none or it
+    /// does not fit `options`.
+    package static func load(for output: URL, options: BuildOptions, layout: ProjectLayout) -> BuildState {
+        let engine = engineKey(options: options, layout: layout)
+        guard let data = FileManager.default.contents(atPath: file(for: output).path),
+            let state = try? BuildState(decoding: [UInt8](data)), state.engine == engine
+        else { return BuildState(engine: engine) }
+        return state
+    }
+
+    /// Writes the state beside `output` (aside, then renamed over: a reader sees the old file or the
+    /// new one). Not synced: a state lost to a power cut only makes the next build a clean one.
+    package func save(for output: URL) {
+        let target = Self.file(for: output).path
+        let temporary = target + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let written = FileContents.write(encoded(), to: fd)
+        close(fd)
+        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// Removes the state file, for when the output it describes is gone or unknown.
+    package static func forget(for output: URL) {
+        unlink(file(for: output).path)
+    }
+
+    // MARK: - Bytes
+
+    private static let magic = Array("NOTESBS1".utf8)
+
+    /// The state as bytes: a magic, then the fields, then an FNV-1a checksum of everything before it.
+    func encoded() -> [UInt8] {
+        var out = StateWriter()
+        out.bytes += Self.magic
+        out.string(engine)
+        out.int(notes.count)
+        for slug in notes.keys.sorted() { out.record(notes[slug]!) }
+        out.stamps(published)
+        out.stamps(spare)
+        for files in [publishedFiles, spareFiles] {
+            out.bool(files != nil)
+            if let files { out.strings(files.sorted()) }
+        }
+        var hash = FNV1a()
+        hash.add(out.bytes)
+        out.int(Int(bitPattern: UInt(hash.value)))
+        return out.bytes
+    }
+
+    /// Reads ``encoded()``'s bytes; throws on any damage.
+    init(decoding bytes: [UInt8]) throws {
+        guard bytes.count > Self.magic.count + 8, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw StateReader.Damaged()
+        }
+        var hash = FNV1a()
+        hash.add(bytes.dropLast(8))
+        var tail = StateReader(bytes: bytes, position: bytes.count - 8)
+        guard try tail.int() == Int(bitPattern: UInt(hash.value)) else { throw StateReader.Damaged() }
+        var input = StateReader(bytes: bytes, position: Self.magic.count)
+        self.init(engine: try input.string())
+        for _ in 0..<(try input.count()) {
+            let record = try input.record()
+            notes[record.slug] = record
+        }
+        published = try input.stamps()
+        spare = try input.stamps()
+        publishedFiles = try input.bool() ? Set(try input.strings()) : nil
+        spareFiles = try input.bool() ? Set(try input.strings()) : nil
+    }
+}
+
+/// Appends fixed-width integers and length-prefixed strings.
+private struct StateWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+    }
+
+    mutating func int64(_ value: Int64) { int(Int(value)) }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        int(value.utf8.count)
+        bytes += value.utf8
+    }
+
+    mutating func optional(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func stamps(_ files: [String: OutputFile]) {
+        int(files.count)
+        for path in files.keys.sorted() {
+            let stamp = files[path]!.stamp
+            string(path)
+            int64(Int64(bitPattern: files[path]!.version))
+            int64(stamp.size)
+            int64(stamp.modifiedSeconds)
+            int64(stamp.modifiedNanoseconds)
+            int64(Int64(bitPattern: stamp.inode))
+        }
+    }
+
+    mutating func location(_ location: SourceLocation?) {
+        bool(location != nil)
+        guard let location else { return }
+        string(location.path)
+        int(location.line)
+        int(location.column)
+    }
+
+    mutating func record(_ record: NoteRecord) {
+        int64(Int64(bitPattern: record.folderStamp))
+        string(record.pageKey)
+        string(record.bodyKey)
+        page(record.page)
+        bool(record.hasFeedBody)
+        string(record.homeSummary)
+        string(record.tagSummary)
+        strings(record.outputs)
+        int(record.warnings.count)
+        for warning in record.warnings {
+            string(warning.severity.rawValue)
+            location(warning.location)
+            string(warning.message)
+            optional(warning.help)
+            strings(warning.reasons)
+        }
+    }
+
+    mutating func page(_ page: NotePage) {
+        string(page.slug)
+        let front = page.frontMatter
+        int(front.number)
+        string(front.title)
+        string(front.dek)
+        int(front.date.year)
+        int(front.date.month)
+        int(front.date.day)
+        strings(front.tags)
+        optional(front.author)
+        bool(front.isDraft)
+        int(front.readingTime ?? -1)
+        let extra = front.extra.sorted { $0.key < $1.key }
+        strings(extra.map(\.key))
+        strings(extra.map(\.value))
+        location(front.numberLocation)
+        string(page.titleHTML)
+        string(page.dekHTML)
+        string(page.body.html)
+        int(page.body.headings.count)
+        for heading in page.body.headings {
+            int(heading.level)
+            string(heading.id)
+            string(heading.text)
+        }
+        int(page.body.wordCount)
+        int(page.body.figureCount)
+        int(page.body.listingCount)
+        string(page.author)
+    }
+}
+
+/// Reads what ``StateWriter`` wrote, throwing ``Damaged`` rather than trapping on short input.
+private struct StateReader {
+    struct Damaged: Error {}
+
+    let bytes: [UInt8]
+    var position: Int
+
+    mutating func int() throws -> Int {
+        guard position + 8 <= bytes.count else { throw Damaged() }
+        var value: Int64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[position..<(position + 8)]) }
+        position += 8
+        return Int(Int64(littleEndian: value))
+    }
+
+    mutating func int64() throws -> Int64 { Int64(try int()) }
+
+    /// A count, which must be plausible for the bytes left.
+    mutating func count() throws -> Int {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - position else { throw Damaged() }
+        return count
+    }
+
+    mutating func bool() throws -> Bool {
+        guard position < bytes.count else { throw Damaged() }
+        position += 1
+        return bytes[position - 1] != 0
+    }
+
+    mutating func string() throws -> String {
+        let count = try count()
+        defer { position += count }
+        return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+    }
+
+    mutating func optional() throws -> String? { try bool() ? try string() : nil }
+
+    mutating func strings() throws -> [String] {
+        try (0..<(try count())).map { _ in try string() }
+    }
+
+    mutating func stamps() throws -> [String: OutputFile] {
+        var stamps: [String: OutputFile] = [:]
+        for _ in 0..<(try count()) {
+            let path = try string()
+            let version = UInt64(bitPattern: try int64())
+            let stamp = FileStamp(
+                size: try int64(), modifiedSeconds: try int64(), modifiedNanoseconds: try int64(),
+                inode: UInt64(bitPattern: try int64()))
+            stamps[path] = OutputFile(stamp: stamp, version: version)
+        }
+        return stamps
+    }
+
+    mutating func location() throws -> SourceLocation? {
+        guard try bool() else { return nil }
+        return SourceLocation(path: try string(), line: try int(), column: try int())
+    }
+
+    mutating func record() throws -> NoteRecord {
+        let folderStamp = UInt64(bitPattern: try int64())
+        let pageKey = try string()
+        let bodyKey = try string()
+        let page = try page()
+        let hasFeedBody = try bool()
+        let homeSummary = try string()
+        let tagSummary = try string()
+        let outputs = try strings()
+        var warnings: [Diagnostic] = []
+        for _ in 0..<(try count()) {
+            guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Damaged() }
+            warnings.append(
+                Diagnostic(severity, at: try location(), try string(), help: try optional(), reasons: try strings()))
+        }
+        return NoteRecord(
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: hasFeedBody, homeSummary: homeSummary,
+            tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: nil)
+    }
+
+    mutating func page() throws -> NotePage {
+        let slug = try string()
+        let number = try int()
+        let title = try string()
+        let dek = try string()
+        guard let date = NoteDate(year: try int(), month: try int(), day: try int()) else { throw Damaged() }
+        let tags = try strings()
+        let author = try optional()
+        let isDraft = try bool()
+        let readingTime = try int()
+        let keys = try strings()
+        let values = try strings()
+        guard keys.count == values.count else { throw Damaged() }
+        var front = FrontMatter(
+            number: number, title: title, dek: dek, date: date, tags: tags, author: author, isDraft: isDraft,
+            readingTime: readingTime < 0 ? nil : readingTime, extra: Dictionary(zip(keys, values)) { first, _ in first })
+        front.numberLocation = try location()
+        let titleHTML = try string()
+        let dekHTML = try string()
+        let html = try string()
+        var headings: [RenderedBody.Heading] = []
+        for _ in 0..<(try count()) {
+            headings.append(RenderedBody.Heading(level: try int(), id: try string(), text: try string()))
+        }
+        let body = RenderedBody(
+            html: html, headings: headings, wordCount: try int(), figureCount: try int(), listingCount: try int())
+        return NotePage(slug: slug, frontMatter: front, titleHTML: titleHTML, dekHTML: dekHTML, body: body, author: try string())
+    }
+}
