@@ -23,6 +23,7 @@ package struct HeadingIDs {
 
     /// Lowercase letters and digits joined by single hyphens; `section` when nothing is left.
     package static func slug(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var slug = ""
         var pendingHyphen = false
         for character in text.lowercased() {
@@ -37,5 +38,27 @@ package struct HeadingIDs {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// The same slug for ASCII text, byte by byte: lists compute one per tag per note, and the
+    /// `Character` path costs a microsecond each.
+    private static func asciiSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == 0x5F {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else if lower == 0x27 {
+                continue
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -28,8 +28,10 @@ import Testing
 
         let served = ProjectLayout(
             root: project.root, displayBase: project.root, output: project.root.appendingPathComponent(".notes/served", isDirectory: true))
+        // `notes serve`'s options: drafts and the preview's notes included.
+        let preview = BuildOptions(includeDrafts: true, preview: true)
         var servedState = BuildState(keepsBodies: true)
-        try await SiteBuilder(layout: served).build(state: &servedState)
+        try await SiteBuilder(layout: served, options: preview).build(state: &servedState)
         try await project.build()
         var history: [String] = []
         for step in 1...edits {
@@ -39,33 +41,46 @@ import Testing
             let clean = ProjectLayout(
                 root: project.root, displayBase: project.root,
                 output: project.root.appendingPathComponent(".notes/clean-\(step)", isDirectory: true))
+            let cleanPreview = ProjectLayout(
+                root: project.root, displayBase: project.root,
+                output: project.root.appendingPathComponent(".notes/clean-preview-\(step)", isDirectory: true))
             var cleanState = BuildState()
             let cleanResult = await Result { () async throws(DiagnosticList) in
                 try await SiteBuilder(layout: clean).build(state: &cleanState)
             }
+            var cleanPreviewState = BuildState()
+            let cleanPreviewResult = await Result { () async throws(DiagnosticList) in
+                try await SiteBuilder(layout: cleanPreview, options: preview).build(state: &cleanPreviewState)
+            }
             let incremental = await Result { () async throws(DiagnosticList) in try await project.build() }
             let changed = Set(edit.paths.map { project.root.appendingPathComponent($0).path })
             let inMemory = await Result { () async throws(DiagnosticList) in
-                try await SiteBuilder(layout: served).build(state: &servedState, changedPaths: changed)
+                try await SiteBuilder(layout: served, options: preview).build(state: &servedState, changedPaths: changed)
             }
+            // A broken edit: the incremental build fails as the clean one does and publishes nothing.
             switch cleanResult {
             case .failure(let error):
-                // A broken edit: both incremental builds fail the same way and publish nothing.
                 #expect(incremental.failureDescription == error.description, "\(context)")
-                #expect(inMemory.failureDescription == error.description, "\(context)")
             case .success(let report):
-                let cleanFiles = try files(in: clean.output)
                 #expect(incremental.failureDescription == nil, "\(context)")
-                #expect(inMemory.failureDescription == nil, "\(context)")
-                let built = difference(try files(in: project.site), cleanFiles)
+                let built = difference(try files(in: project.site), try files(in: clean.output))
                 #expect(built == nil, "notes build: \(built ?? ""); \(context)")
-                let servedDifference = difference(try files(in: served.output), cleanFiles)
-                #expect(servedDifference == nil, "notes serve: \(servedDifference ?? ""); \(context)")
                 #expect((try? incremental.get().warnings) == report.warnings, "\(context)")
             }
-            try? FileManager.default.removeItem(at: clean.output)
-            try? FileManager.default.removeItem(at: BuildState.file(for: clean.output))
-            try? FileManager.default.removeItem(at: clean.output.deletingLastPathComponent().appendingPathComponent(".clean-\(step).spare"))
+            switch cleanPreviewResult {
+            case .failure(let error):
+                #expect(inMemory.failureDescription == error.description, "\(context)")
+            case .success:
+                #expect(inMemory.failureDescription == nil, "\(context)")
+                let servedDifference = difference(try files(in: served.output), try files(in: cleanPreview.output))
+                #expect(servedDifference == nil, "notes serve: \(servedDifference ?? ""); \(context)")
+            }
+            for output in [clean.output, cleanPreview.output] {
+                try? FileManager.default.removeItem(at: output)
+                try? FileManager.default.removeItem(at: BuildState.file(for: output))
+                try? FileManager.default.removeItem(
+                    at: output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare"))
+            }
         }
         try editor.repairAll()
         try await Task.sleep(for: .milliseconds(150))  // past the window in which fresh files are distrusted

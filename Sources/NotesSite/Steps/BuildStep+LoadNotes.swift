@@ -15,17 +15,29 @@ extension BuildStep {
         let (site, _) = try context.requireSite()
         let layout = context.layout
         let loader = NoteLoader(layout: layout)
-        let folders: [URL]
-        do throws(BuildError) { folders = try loader.noteFolders() } catch { throw DiagnosticList(error.diagnostics) }
         let limit = context.options.concurrency
-        // With a watcher's list of changed files, a folder it did not name keeps its stamp.
+        // With a watcher's list of changed files, a folder it did not name keeps its stamp, and the
+        // notes are the previous build's plus the folders it named (when that build had them all).
         let previous = context.previous
-        let changedFolders = context.changedPaths.map { paths in
-            Set(
+        // A watcher that lost track reports the content folder itself: then everything is looked at.
+        let changedFolders = context.changedPaths.flatMap { paths -> Set<String>? in
+            if paths.contains(layout.content.path) || paths.contains(layout.root.path) { return nil }
+            return Set(
                 paths.compactMap { path -> String? in
                     guard path.hasPrefix(layout.content.path + "/") else { return nil }
                     return path.dropFirst(layout.content.path.count + 1).split(separator: "/").first.map(String.init)
                 })
+        }
+        let folders: [URL]
+        if let changedFolders, !previous.notes.isEmpty, context.options.includeDrafts {
+            let named = changedFolders.filter { slug in
+                !slug.hasPrefix(".") && !slug.hasPrefix("_")
+                    && FileManager.default.fileExists(atPath: layout.content.appendingPathComponent("\(slug)/note.md").path)
+            }
+            folders = Set(previous.notes.keys).subtracting(changedFolders).union(named).sorted()
+                .map { layout.content.appendingPathComponent($0, isDirectory: true) }
+        } else {
+            do throws(BuildError) { folders = try loader.noteFolders() } catch { throw DiagnosticList(error.diagnostics) }
         }
         let stamps = await folders.concurrentMap(limit: limit) { folder in
             let slug = folder.lastPathComponent
