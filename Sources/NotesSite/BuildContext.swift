@@ -19,6 +19,11 @@ package struct BuildContext: Sendable {
     /// The files changed since the previous build, when a watcher knows them (`notes serve`): the
     /// other notes' folders are then not stamped again. Nil stamps every folder.
     package var changedPaths: Set<String>?
+    /// The fingerprint of the site settings (set by `load site`).
+    package var siteKey = ""
+    /// The pages made from all notes (home, tags, feed, sitemap, 404), each with the fingerprint of
+    /// what it was made from (set by `render indexes`).
+    package var listVersions: [String: UInt64] = [:]
     /// The fingerprint of what a note's body depends on outside its folder (set by `load site`).
     package var bodyKey = ""
     /// The notes read this build (new or changed ones, or all of them on a clean build), newest

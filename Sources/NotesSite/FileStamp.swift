@@ -88,6 +88,7 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ add(buffer: UnsafeRawBufferPointer($0)) }) != nil { return }
         for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x100_0000_01b3
@@ -95,11 +96,21 @@ struct FNV1a {
     }
 
     mutating func add(_ text: String) {
-        add(text.utf8)
-        add(CollectionOfOne(UInt8(0)))
+        var text = text
+        text.withUTF8 { add(buffer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { add(buffer: $0) }  // ends the string: "ab","c" is not "a","bc"
     }
 
     mutating func add(_ number: Int64) {
-        withUnsafeBytes(of: number.littleEndian) { add($0) }
+        withUnsafeBytes(of: number.littleEndian) { add(buffer: $0) }
+    }
+
+    private mutating func add(buffer: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        value = hash
     }
 }

@@ -97,6 +97,9 @@ extension BuildContext {
                 if let stamp = written[path] { state.published[path] = OutputFile(stamp: stamp, version: version) }
             }
         }
+        for (path, version) in listVersions {
+            if let stamp = written[path] { state.published[path] = OutputFile(stamp: stamp, version: version) }
+        }
         state.spare = previous.published
         state.publishedFiles = Set(written.keys)
         state.spareFiles = previous.publishedFiles

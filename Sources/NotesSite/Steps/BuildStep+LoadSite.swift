@@ -11,6 +11,7 @@ extension BuildStep {
         let templates = try TemplateSet(
             directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates), root: context.layout.root)
         context.templates = templates
+        context.siteKey = SHA256.hex(of: FileManager.default.contents(atPath: context.layout.siteConfig.path) ?? Data())
         context.bodyKey = noteBodyKey(layout: context.layout, templates: templates)
         context.pageKey = notePageKey(layout: context.layout, templates: templates, bodyKey: context.bodyKey)
     }

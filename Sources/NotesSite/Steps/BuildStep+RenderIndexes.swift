@@ -1,4 +1,5 @@
 import NotesMarkdown
+import NotesRecords
 import NotesRender
 
 extension BuildStep {
@@ -28,24 +29,87 @@ extension BuildStep {
         let tags = notesByTag.keys.sorted()
         let homeSummaries = records.map(\.homeSummary)
         let limit = context.options.concurrency
+        let feedNotes = site.feedLimit == 0 ? notes : Array(notes.prefix(site.feedLimit))
 
-        try context.output.write(
-            pages.index(notes, summaries: homeSummaries, tags: tags.map { ($0, notesByTag[$0]!.count) }), to: "index.html")
+        // What each page is made from: a page the previous build made from the same is reused.
+        let siteKey = context.siteKey
+        func inputs(_ template: String, _ add: (inout FNV1a) -> Void) -> UInt64 {
+            var hash = FNV1a()
+            hash.add(siteKey)
+            hash.add(templates.fingerprints[template] ?? "-")
+            add(&hash)
+            return hash.value
+        }
+        var versions: [String: UInt64] = [:]
+        versions["index.html"] = inputs("index") { hash in
+            for (page, summary) in zip(notes, homeSummaries) { hash.addListed(page, summary: summary) }
+            for tag in tags {
+                hash.add(tag.name)
+                hash.add(Int64(notesByTag[tag]!.count))
+            }
+        }
+        for tag in tags {
+            versions[tag.path] = inputs("tag") { hash in
+                hash.add(tag.name)
+                for (page, summary) in zip(notesByTag[tag]!, summariesByTag[tag]!) { hash.addListed(page, summary: summary) }
+            }
+        }
+        versions["atom.xml"] = inputs("-") { hash in
+            for page in feedNotes {
+                hash.addListed(page, summary: page.body.html)
+                hash.add(page.author)
+            }
+        }
+        versions["sitemap.xml"] = inputs("-") { hash in
+            for page in notes { hash.addListed(page, summary: "") }
+        }
+        versions["404.html"] = inputs("404") { _ in }
+        context.listVersions = versions
+
+        let made = versions
         let output = context.output
+        let previous = context.previous
+        /// Keeps or copies the page the previous build made from the same inputs, else renders it.
+        @Sendable func place(_ path: String, render: () -> String) throws(BuildError) {
+            let version = made[path]!
+            if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return }
+            if let published = previous.published[path], published.version == version,
+                output.copyPublished(path, expected: published.stamp)
+            {
+                return
+            }
+            try output.write(render(), to: path)
+        }
+
+        try place("index.html") { pages.index(notes, summaries: homeSummaries, tags: tags.map { ($0, notesByTag[$0]!.count) }) }
         let tagged = notesByTag
         let summaries = summariesByTag
         let failures = await tags.concurrentMap(limit: limit) { tag in
             Result { () throws(BuildError) in
-                try output.write(pages.tag(tag, notes: tagged[tag]!, summaries: summaries[tag]!), to: tag.path)
+                try place(tag.path) { pages.tag(tag, notes: tagged[tag]!, summaries: summaries[tag]!) }
             }
         }
         for failure in failures { try failure.get() }
         // Records of notes in the feed hold the body the feed carries.
-        let feedNotes = site.feedLimit == 0 ? notes : Array(notes.prefix(site.feedLimit))
-        try context.output.write(feed.atom(feedNotes), to: "atom.xml")
-        try context.output.write(feed.sitemap(notes, tags: tags), to: "sitemap.xml")
-        try context.output.write(pages.notFound(), to: "404.html")
+        try place("atom.xml") { feed.atom(feedNotes) }
+        try place("sitemap.xml") { feed.sitemap(notes, tags: tags) }
+        try place("404.html") { pages.notFound() }
         context.filesWritten += 4 + tags.count
+    }
+}
+
+extension FNV1a {
+    /// What lists show of a note, and its entry (or, for the feed, its body).
+    mutating func addListed(_ page: NotePage, summary: String) {
+        add(page.slug)
+        add(Int64(page.frontMatter.number))
+        add(page.titleHTML)
+        add(page.dekHTML)
+        add(page.frontMatter.date.description)
+        add(Int64(page.readingMinutes))
+        for tag in page.frontMatter.tags { add(tag) }
+        add("")
+        add(summary)
     }
 }
 
