@@ -103,7 +103,7 @@ let package = Package(
         .target(
             name: "NotesPreview",
             dependencies: [
-                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback",
+                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback", "CPlatform",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

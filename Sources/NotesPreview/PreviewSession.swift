@@ -36,13 +36,13 @@ package struct PreviewSession: Sendable {
     /// until the task is cancelled; `report` hears about every build.
     package func run(started: @Sendable (URL) -> Void, report: @Sendable (Outcome) -> Void) async throws(Diagnostic) {
         let feed = BuildFeed()
-        let watcher = SourceWatcher(folders: [layout.content, layout.templates])
-        var snapshot = watcher.snapshot()
+        let watcher = SourceWatcher.start(folders: [layout.content, layout.templates])
+        defer { watcher.stop() }
         var warnings = await build(feed: feed, previousWarnings: nil, report: report)
         let server = try await PreviewServer.start(serving: output, feed: feed, host: host, port: port)
         started(server.url)
         while !Task.isCancelled {
-            do { snapshot = try await watcher.nextChange(after: snapshot) } catch { break }
+            do { _ = try await watcher.nextChange() } catch { break }
             warnings = await build(feed: feed, previousWarnings: warnings, report: report)
         }
         await server.stop()

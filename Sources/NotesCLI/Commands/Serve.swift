@@ -14,7 +14,9 @@ struct Serve: AsyncParsableCommand {
             content/ and templates/: every save rebuilds and open pages reload. A failed build keeps the \
             previous pages on show, with the errors over them and in the terminal. Run `notes run` in \
             another terminal and the page shows the new run as soon as its transcript is written. Drafts \
-            are shown unless --no-drafts. Ctrl-C stops.
+            are shown unless --no-drafts. Ctrl-C stops. On Linux changes are heard through inotify; \
+            NOTES_WATCH=poll compares the files a few times a second instead (for network file systems, \
+            whose changes made on other machines inotify never hears of).
             """
     )
 
