@@ -105,7 +105,7 @@ let package = Package(
         .target(
             name: "NotesPreview",
             dependencies: [
-                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback", "NotesProject", "NotesRunner",
+                "NotesDiagnostics", "NotesRecords", "NotesSite", "NotesLoopback", "NotesProject", "NotesRunner", "CPlatform",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 // Linux calls Swift's Glibc module leaves out (it is built without _GNU_SOURCE), declared here
 // with their glibc prototypes and wrapped with fixed arguments; elsewhere they report failure.
-// Only NotesRunner/Process (pipes, the supervisor) and NotesSite/StagedOutput.swift use them.
+// Only NotesRunner/Process (pipes, the supervisor), NotesSite/StagedOutput.swift and
+// NotesPreview/WatcherThread.swift (the pipe that wakes a watcher's thread) use them.
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>

@@ -59,6 +59,7 @@ package struct PreviewSession: Sendable {
         let server = try await PreviewServer.start(serving: output, feed: feed, host: host, port: port)
         started(server.url)
         let watcher = SourceWatcher.start(folders: [layout.content, layout.templates])
+        defer { watcher.stop() }
         var live: PreviewRuns?
         if let runs {
             live = PreviewRuns(layout: layout, options: runs, toolVersion: toolVersion, supervisor: supervisor) { event in
@@ -84,7 +85,6 @@ package struct PreviewSession: Sendable {
             warnings = await build(&state, changed: changed, feed: feed, previousWarnings: warnings, report: report)
             await live?.filesChanged(changed)
         }
-        watcher.stop()
         await live?.stop()
         state.save(for: output)  // bodies stay in memory: the file never holds them
         await server.stop()

@@ -1,56 +1,53 @@
 import Foundation
 
-/// Notices changes under a project's `content/` and `templates/` by comparing snapshots of every
-/// file's size and modification time: no platform file-event API, so it behaves the same on Linux
-/// and macOS, and a few hundred files take well under a millisecond to scan.
-struct SourceWatcher: Sendable {
-    /// A file's size and modification time, by path.
-    typealias Snapshot = [String: FileStamp]
+/// Something that hears about changes under a project's source folders (`content/`, `templates/`).
+///
+/// Reported paths are absolute, built from the folders' paths as given (symbolic links are not
+/// resolved). A created, removed or renamed folder is reported by its own path, with the paths of
+/// the files inside it where they are known (a folder created or moved in is scanned; `rm -r`
+/// reports each file; a folder moved out is reported alone), so a caller should treat a folder path
+/// as "anything under here". Hidden names (a component starting with `.`, such as `.note.md.swp` or
+/// `.notes/`) and names ending in `~` are never reported and never wake a caller.
+package protocol SourceWatching: AnyObject, Sendable {
+    /// Waits for the next change and returns the paths that changed since the previous call
+    /// returned (or since the watcher started): changes made while nobody is waiting are kept, so
+    /// none is lost. Throws `CancellationError` when the calling task is cancelled (what has
+    /// changed is kept for the next call) or once the watcher has stopped.
+    ///
+    /// Meant for one caller at a time; concurrent callers take turns, each change going to one.
+    func nextChange() async throws -> Set<String>
 
-    struct FileStamp: Hashable, Sendable {
-        var size: Int
-        var modified: Date
+    /// Stops watching: waiting callers get `CancellationError`, and the watcher's thread and file
+    /// descriptors are gone when this returns. Stopping twice does nothing; deinit stops too.
+    func stop()
+}
+
+/// Chooses how to watch a project's sources.
+///
+/// On Linux, inotify (``InotifyWatcher``): nothing runs while nothing changes, and a change is
+/// reported as soon as the kernel's queued events are read. Elsewhere, or when inotify cannot watch
+/// the folders (no such folder, the per-user instance or watch limit is reached), and whenever the
+/// environment has `NOTES_WATCH=poll` (for network file systems, where inotify hears only local
+/// writes, and for tests), a ``PollingWatcher`` compares every file's size, modification time and
+/// inode a few times a second.
+package enum SourceWatcher {
+    /// How `NOTES_WATCH` is read: `poll` forces polling; anything else (or nothing) is automatic.
+    package static let environmentVariable = "NOTES_WATCH"
+
+    /// Starts watching `folders` recursively; changes from now on are reported by the watcher.
+    package static func start(
+        folders: [URL], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> any SourceWatching {
+        if environment[environmentVariable] == "poll" { return PollingWatcher(folders: folders) }
+        #if os(Linux)
+            if let watcher = try? InotifyWatcher(folders: folders) { return watcher }
+        #endif
+        return PollingWatcher(folders: folders)
     }
 
-    /// The folders watched, recursively.
-    let folders: [URL]
-
-    /// Every file under the folders now. Hidden files and folders (editor swap files, temporary
-    /// files written before a rename) are left out, so a half-written file never triggers a build.
-    func snapshot() -> Snapshot {
-        var files: Snapshot = [:]
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
-        for folder in folders {
-            guard
-                let enumerator = FileManager.default.enumerator(
-                    at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-            else { continue }
-            while let url = enumerator.nextObject() as? URL {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                if url.lastPathComponent.hasSuffix("~") { continue }
-                files[url.path] = FileStamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
-            }
-        }
-        return files
-    }
-
-    /// Waits until the files differ from `previous`, then until they stop changing for `settle`
-    /// (an editor's save, or `notes run` writing a transcript and then its cassette), and returns
-    /// the new snapshot. Ends by throwing when the task is cancelled.
-    func nextChange(
-        after previous: Snapshot, every interval: Duration = .milliseconds(200),
-        settle: Duration = .milliseconds(120)
-    ) async throws -> Snapshot {
-        var current = previous
-        while current == previous {
-            try await Task.sleep(for: interval)
-            current = snapshot()
-        }
-        while true {
-            try await Task.sleep(for: settle)
-            let next = snapshot()
-            if next == current { return next }
-            current = next
-        }
+    /// Whether a file or folder called `name` is left out: hidden (editor swap files, temporary
+    /// files written before a rename, `.notes/`) or a backup ending in `~`.
+    static func isIgnored(_ name: some StringProtocol) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~")
     }
 }

@@ -20,7 +20,9 @@ struct Serve: AsyncParsableCommand {
             cassette (offline), its output shown under it as it prints; --run record records it against the \
             engine instead (spends tokens; needs ANTHROPIC_API_KEY). Pages of the preview say which listings \
             have no run or a stale one, with the command that makes it, and mark drafts; the published site \
-            never has any of this. Drafts are shown unless --no-drafts. Ctrl-C stops.
+            never has any of this. Drafts are shown unless --no-drafts. Ctrl-C stops. On Linux changes are \
+            heard through inotify; NOTES_WATCH=poll compares the files a few times a second instead (for \
+            network file systems, whose changes made on other machines inotify never hears of).
             """
     )
 
