@@ -46,6 +46,10 @@ package struct ListingRunner: Sendable {
                 help: "make runs/ a plain folder inside \(listing.noteSlug)/ (move what it holds there), then run again")
         }
         if options.keepsResults { RunFiles.recover(listing) }
+        // A run that stores nothing leaves no trace in the note: runs/ goes again if this run made it
+        // and it is still empty (rmdir removes only an empty folder). Declared first, so it runs last.
+        let hadRunsFolder = FileManager.default.fileExists(atPath: listing.runsFolder.path)
+        defer { if !hadRunsFolder { rmdir(listing.runsFolder.path) } }
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
         let recording =
