@@ -74,6 +74,11 @@ package struct ProjectCheck: Sendable {
         runs.isDraft(listing) && !holdsDraftsToTheSameBar ? .warning : .error
     }
 
+    /// `notes run <note>`, as it can be typed where messages are read.
+    private func refresh(_ listing: RunnableListing) -> String {
+        suggestedCommand("run", [listing.noteSlug], projectRoot: layout.root, base: layout.displayBase)
+    }
+
     /// Replays each fresh listing at full speed without keeping anything, and compares.
     private func replay(_ stored: [StoredRun], runs: ProjectRuns, reporter: any RunReporter) async -> [Diagnostic] {
         let runner = ListingRunner(
@@ -95,7 +100,7 @@ package struct ProjectCheck: Sendable {
                     findings.append(
                         Diagnostic(
                             severity, at: outcome.listing.location, "\(outcome.listing.name) no longer prints what its stored run shows",
-                            help: "if the change is intended, refresh the run with `notes run \(outcome.listing.noteSlug)`",
+                            help: "if the change is intended, refresh the run with `\(refresh(outcome.listing))`",
                             reasons: drift.lines))
                 }
             }

@@ -114,8 +114,8 @@ package struct ListingRunner: Sendable {
                     ? "\(listing.name) calls the engine but has no recorded run"
                     : "\(listing.name) sent a request its cassette does not hold",
                 help: replayed == nil
-                    ? "record its run with `notes run --record \(listing.noteSlug)` (needs ANTHROPIC_API_KEY)"
-                    : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
+                    ? "record its run with `\(record(listing))` (needs ANTHROPIC_API_KEY)"
+                    : "re-record with `\(record(listing))` if the listing changed on purpose",
                 reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         let trace = ToolTrace.read(workspace.trace, origin: process.startedAt)
@@ -146,6 +146,11 @@ package struct ListingRunner: Sendable {
 
     // MARK: - Pieces
 
+    /// `notes run --record <note>` (or the listing), as it can be typed in the working folder.
+    private func record(_ listing: RunnableListing, by selector: String? = nil) -> String {
+        suggestedCommand("run", ["--record", selector ?? listing.noteSlug], projectRoot: projectRoot)
+    }
+
     /// The replayed cassette, in replay mode when the listing has one.
     private func replayedCassette(_ listing: RunnableListing, options: RunOptions) throws(RunError) -> Cassette? {
         guard options.mode == .replay, FileManager.default.fileExists(atPath: listing.cassette.path) else { return nil }
@@ -153,7 +158,7 @@ package struct ListingRunner: Sendable {
             let problem = error.asDiagnostics.first
             throw RunError(
                 at: problem?.location ?? listing.location, "cannot read the cassette of \(listing.file)",
-                help: "record it again with `notes run --record \(listing.name)` (needs ANTHROPIC_API_KEY), or restore it from git",
+                help: "record it again with `\(record(listing, by: listing.name))` (needs ANTHROPIC_API_KEY), or restore it from git",
                 reasons: error.asDiagnostics.map(\.message))
         }
     }

@@ -77,7 +77,8 @@ struct New: AsyncParsableCommand {
         say("  write the note in \(layout.display(folder.appendingPathComponent("note.md")))")
         if let listing = scaffold.listing {
             say("  write the listing in \(layout.display(folder.appendingPathComponent(listing))), then record its run:")
-            say("    notes run --record \(name)     (needs ANTHROPIC_API_KEY; replays offline after that)")
+            let record = suggestedCommand("run", ["--record", name], projectRoot: layout.root, base: layout.displayBase)
+            say("    \(record)     (needs ANTHROPIC_API_KEY; replays offline after that)")
         }
         say("  preview with `notes build --drafts`; publish by removing `draft: true`")
     }

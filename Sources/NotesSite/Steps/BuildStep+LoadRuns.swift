@@ -35,23 +35,31 @@ extension BuildStep {
 }
 
 extension StoredRun {
-    /// The command that makes this run again: a replay from the cassette, or a recording when the
-    /// cassette is missing or unreadable (a replay could not answer the listing).
-    package var remedy: String {
-        needsRecording ? "notes run --record \(listing.name)" : "notes run \(listing.name)"
+    /// The command that makes this run again, as it can be typed where `layout`'s messages are read:
+    /// a replay from the cassette, or a recording when the cassette is missing or unreadable (a
+    /// replay could not answer the listing).
+    package func remedy(in layout: ProjectLayout) -> String {
+        command(record: needsRecording, in: layout)
+    }
+
+    /// `notes run [--record] 03-x/agent.py`, with `-C` when the project is not the working folder.
+    package func command(record: Bool, in layout: ProjectLayout) -> String {
+        suggestedCommand("run", (record ? ["--record"] : []) + [listing.name], projectRoot: layout.root, base: layout.displayBase)
     }
 
     /// The finding for a run that is not fresh, at the listing's fence.
     package func finding(_ severity: Diagnostic.Severity, in layout: ProjectLayout) -> Diagnostic? {
-        let command = "`\(remedy)`" + (needsRecording ? " (needs ANTHROPIC_API_KEY)" : "")
+        let command = "`\(remedy(in: layout))`" + (needsRecording ? " (needs ANTHROPIC_API_KEY)" : "")
+        let record = "`\(self.command(record: true, in: layout))`"
+        let replay = "`\(self.command(record: false, in: layout))`"
         switch freshness {
         case .fresh:
             return nil
         case .missing where isFirstRun:
             return Diagnostic(
                 severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
-                help: "record its first run with `notes run --record \(listing.name)` (needs ANTHROPIC_API_KEY; plain "
-                    + "`notes run \(listing.name)` if it never calls the engine) and commit \(layout.display(listing.runsFolder))/")
+                help: "record its first run with \(record) (needs ANTHROPIC_API_KEY; plain \(replay) if it never calls the engine) "
+                    + "and commit \(layout.display(listing.runsFolder))/")
         case .missing:
             return Diagnostic(
                 severity, at: listing.location, "\(listing.file) has no stored run; its page shows no output",
@@ -61,7 +69,7 @@ extension StoredRun {
                 severity, at: listing.location, "the stored run of \(listing.file) is stale",
                 help: needsRecording
                     ? "record it again with \(command)"
-                    : "refresh it with \(command); if the listing's requests changed, record it with `notes run --record \(listing.name)`",
+                    : "refresh it with \(command); if the listing's requests changed, record it with \(record)",
                 reasons: reasons)
         case .unreadable(let problem):
             return Diagnostic(
@@ -74,7 +82,7 @@ extension StoredRun {
         case .unfinished:
             return Diagnostic(
                 severity, at: listing.location, "a `notes run` was stopped while storing the run of \(listing.file)",
-                help: "run `notes run \(listing.name)` to finish storing it")
+                help: "run \(replay) to finish storing it")
         }
     }
 
