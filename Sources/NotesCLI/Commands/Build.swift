@@ -27,7 +27,7 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let layout = ProjectLayout(root: global.projectRoot)
+        let layout = try global.project(for: "build")
         let builder = SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts, concurrency: jobs))
         let printer = DiagnosticPrinter()
         do {

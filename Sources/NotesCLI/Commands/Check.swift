@@ -37,7 +37,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         var check = ProjectCheck(
-            layout: ProjectLayout(root: global.projectRoot), replays: !noReplay, holdsDraftsToTheSameBar: drafts,
+            layout: try global.project(for: "check"), replays: !noReplay, holdsDraftsToTheSameBar: drafts,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, toolVersion: NotesVersion.current)
         check.supervisor = NotesVersion.executable
         let printer = DiagnosticPrinter()

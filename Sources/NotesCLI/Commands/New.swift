@@ -58,7 +58,7 @@ struct New: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let layout = ProjectLayout(root: global.projectRoot)
+        let layout = try global.project(for: "new")
         let printer = DiagnosticPrinter()
         let scaffold: NoteScaffold
         let folder: URL
