@@ -140,7 +140,7 @@ package struct NoteScaffold: Hashable, Sendable {
         if let author { text += "author: \(Self.yamlString(author))\n" }
         text += "draft: true\n"
         text += "---\n\n"
-        text += "Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.\n"
+        text += "Write the note here, in CommonMark. `notes serve` shows it as you write; remove `draft: true` to publish it.\n"
         if let listing, let language = Self.language(of: listing) {
             text += """
 

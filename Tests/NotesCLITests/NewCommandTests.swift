@@ -16,7 +16,7 @@ import Testing
                   write the note in content/04-tools-that-wait/note.md
                   write the listing in content/04-tools-that-wait/agent.py, then record its run:
                     notes run --record 04-tools-that-wait     (needs ANTHROPIC_API_KEY; replays offline after that)
-                  preview with `notes build --drafts`; publish by removing `draft: true`
+                  preview with `notes serve`; publish by removing `draft: true`
 
                 """)
         #expect(fixture.project.exists("content/04-tools-that-wait/agent.py"))

@@ -64,7 +64,7 @@ import Testing
                 draft: true
                 ---
 
-                Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.
+                Write the note here, in CommonMark. `notes serve` shows it as you write; remove `draft: true` to publish it.
 
                 The listing below is a real file beside this note. `notes run` runs it and shows what it printed, \
                 its steps and its timing under it.

@@ -9,8 +9,8 @@ struct New: AsyncParsableCommand {
         abstract: "Start a new note: content/NN-slug/note.md and a starter listing.",
         discussion: """
             Takes the next free number, makes the slug from the title, fills in the date and the site's \
-            author, and marks the note `draft: true` (published only by `notes build --drafts` until you \
-            remove it). The starter listing is a small program on the anthropic SDK with a `run` fence: \
+            author, and marks the note `draft: true`: left out of the site until you remove it, and shown \
+            by `notes serve` while you write. The starter listing is a small program on the anthropic SDK with a `run` fence: \
             record its first run with `notes run --record NN-slug`.
             """
     )
@@ -80,6 +80,6 @@ struct New: AsyncParsableCommand {
             let record = suggestedCommand("run", ["--record", name], projectRoot: layout.root, base: layout.displayBase)
             say("    \(record)     (needs ANTHROPIC_API_KEY; replays offline after that)")
         }
-        say("  preview with `notes build --drafts`; publish by removing `draft: true`")
+        say("  preview with `notes serve`; publish by removing `draft: true`")
     }
 }
