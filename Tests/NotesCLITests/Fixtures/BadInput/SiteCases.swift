@@ -51,7 +51,11 @@ extension BadInputCase {
                 name: "site-yml-is-a-folder", edits: [.remove(site), .makeFolder(site)], expect: ["\(site): error:"],
                 reject: ["create content/site.yml"]),
             BadInputCase(
-                name: "site-yml-content-folder-missing", edits: [.remove("content")], expect: ["\(site): error: missing site settings"]),
+                name: "site-yml-content-folder-missing", edits: [.remove("content")],
+                expect: [
+                    "error: no content/site.yml here; this is not a notes project",
+                    "help: run `notes build` in the folder holding content/",
+                ]),
         ]
     }()
 
