@@ -6,9 +6,14 @@ package struct BuildOptions: Hashable, Sendable {
     package var includeDrafts: Bool
     /// How many notes render at once; defaults to the number of processors.
     package var concurrency: Int
+    /// A runnable listing of a published (non-draft) note that has never been run fails the build,
+    /// since its page would be published without its output (`notes build`). Otherwise, as in the
+    /// preview, it is a warning. A stale run is a warning either way.
+    package var requiresRuns: Bool
 
-    package init(includeDrafts: Bool = false, concurrency: Int? = nil) {
+    package init(includeDrafts: Bool = false, concurrency: Int? = nil, requiresRuns: Bool = false) {
         self.includeDrafts = includeDrafts
         self.concurrency = max(1, concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.requiresRuns = requiresRuns
     }
 }

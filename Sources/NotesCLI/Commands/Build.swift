@@ -10,7 +10,8 @@ struct Build: AsyncParsableCommand {
         discussion: """
             Renders every note, the home page, tag pages, atom.xml, sitemap.xml and 404.html. The site is \
             built beside its folder and swapped in only if the build succeeds, so a failed build leaves the \
-            previous site untouched. Nothing is run: listing runs come from stored transcripts.
+            previous site untouched. Nothing is run: listing runs come from stored transcripts; a runnable \
+            listing of a published note that has never been run is an error, a stale run a warning.
 
             Notes marked `draft: true` are left out: preview them with `notes serve`. --drafts builds them \
             too, and only into a folder named with --output (--output site publishes them). --output is \
@@ -53,7 +54,7 @@ struct Build: AsyncParsableCommand {
             DiagnosticPrinter().print(refusal)
             throw ExitCode(1)
         }
-        let builder = SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts, concurrency: jobs))
+        let builder = SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts, concurrency: jobs, requiresRuns: true))
         let printer = DiagnosticPrinter()
         do {
             let report = try await builder.build { index, count, name, seconds in

@@ -1,25 +1,33 @@
 import NotesDiagnostics
+import NotesMarkdown
 import NotesRecords
 import NotesRender
 
 extension BuildStep {
     /// Attaches each runnable listing's stored run to its listing, and draws the figures drawn from
     /// runs, by element id. Nothing is run: a missing or stale transcript is a warning here (and an
-    /// error for `notes check`).
+    /// error for `notes check`), except that with ``BuildOptions/requiresRuns`` a published note's
+    /// listing that has never been run fails the build.
     package static let loadRuns = BuildStep("load runs") { context in
         let root = context.layout.root
         let notes = context.notes
         let loaded = await notes.concurrentMap(limit: context.options.concurrency) { note in
             note.elements.listings.compactMap { listing in listing.runnable.map { (listing.id, StoredRun($0, projectRoot: root)) } }
         }
+        var neverRun: [Diagnostic] = []
         for (index, runs) in loaded.enumerated() {
             var transcripts: [String: Transcript] = [:]
+            let mustHaveRuns = context.options.requiresRuns && !context.notes[index].frontMatter.isDraft
             for (id, stored) in runs {
                 if let transcript = stored.transcript {
                     context.notes[index].elements.attach(RunView(transcript), toListing: id)
                     transcripts[stored.listing.file] = transcript
                 }
-                if let warning = stored.warning(in: context.layout) { context.warnings.append(warning) }
+                if mustHaveRuns, stored.freshness == .missing, let error = stored.finding(.error, in: context.layout) {
+                    neverRun.append(error)
+                } else if let warning = stored.warning(in: context.layout) {
+                    context.warnings.append(warning)
+                }
             }
             for figure in context.notes[index].elements.figures {
                 guard case .fromRun(let source) = figure.drawing else { continue }
@@ -31,6 +39,7 @@ extension BuildStep {
                 }
             }
         }
+        if !neverRun.isEmpty { throw DiagnosticList(neverRun) }
     }
 }
 
