@@ -13,7 +13,7 @@ extension BadInputCase {
                 expect: ["\(site): error: missing site settings"]),
             BadInputCase(
                 name: "site-yml-invalid-yaml", edits: [.write(site, "title: [x\nbase_url: https://x.example/\nauthor: B\n")],
-                expect: ["error: invalid YAML"], oneOf: ["\(site):1:", "\(site):2:", "\(site):3:", "\(site):4:"]),
+                expect: ["\(site):1:8: error: invalid YAML: the list opened here is never closed"]),
             BadInputCase(
                 name: "site-yml-not-a-mapping", edits: [.write(site, "- a\n- b\n")],
                 expect: ["\(site):1:1: error: expected `key: value` lines"]),
