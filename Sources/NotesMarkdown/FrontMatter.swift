@@ -28,6 +28,8 @@ package struct FrontMatter: Hashable, Sendable {
     package var extra: [String: String]
     /// Where `number:` is written; nil when the number comes from the folder's name.
     package var numberLocation: SourceLocation?
+    /// Where the title's value starts, for messages about it; nil for front matter made in code.
+    package var titleLocation: SourceLocation?
 
     /// The keys a note may set; anything else is an error, so that typos do not pass silently.
     package static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
@@ -46,5 +48,6 @@ package struct FrontMatter: Hashable, Sendable {
         self.readingTime = readingTime
         self.extra = extra
         self.numberLocation = nil
+        self.titleLocation = nil
     }
 }

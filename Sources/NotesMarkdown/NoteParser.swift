@@ -127,6 +127,7 @@ package struct NoteParser: Sendable {
             extra: try fields.stringMap("extra") ?? [:]
         )
         frontMatter.numberLocation = fields.has("number") ? fields.location(of: "number") : nil
+        frontMatter.titleLocation = fields.valueLocation(of: "title")
         return frontMatter
     }
 }

@@ -52,6 +52,11 @@ package struct YAMLMapping {
         pairs.first { $0.key == key }?.location ?? origin
     }
 
+    /// Where `key`'s value starts (its opening quote, when quoted), or nil when `key` is absent.
+    package func valueLocation(of key: String) -> SourceLocation? {
+        value(key)?.1
+    }
+
     private func value(_ key: String) -> (Node, SourceLocation)? {
         pairs.first { $0.key == key }.map { ($0.value, Self.location(of: $0.value, origin: origin)) }
     }

@@ -205,7 +205,8 @@ package struct NoteScaffold: Hashable, Sendable {
     /// Writes the note into `layout.content`, all at once: the files go into a hidden folder that is
     /// renamed into place, so a failure leaves nothing half-made. Returns the note's folder.
     ///
-    /// Refuses a folder that exists and a number another note has.
+    /// Refuses a title or a slug another note has (see ``clash(in:)``), a folder that exists and a
+    /// number another note has.
     package func write(into layout: ProjectLayout) throws(Diagnostic) -> URL {
         let fileManager = FileManager.default
         let folder = layout.content.appendingPathComponent(folderName, isDirectory: true)
@@ -214,6 +215,7 @@ package struct NoteScaffold: Hashable, Sendable {
                 at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
                 help: "run `notes new` in the folder holding content/, or pass -C <dir>")
         }
+        if let clash = clash(in: layout) { throw clash }
         if fileManager.fileExists(atPath: folder.path) {
             throw Diagnostic(at: nil, "\(layout.display(folder)) already exists", help: "choose another title, --slug or --number")
         }

@@ -42,10 +42,27 @@ import Testing
                 "content/04-tools-that-wait/note.md:15:1: error: 04-tools-that-wait/agent.py calls the engine but has no recorded run"))
         #expect(run.stderr.contains("help: record its run with `notes run --record 04-tools-that-wait` (needs ANTHROPIC_API_KEY)"))
 
-        // The same title again takes the next number; a taken number is refused.
-        let again = try await fixture.notes(["new", "Tools that wait", "--no-listing"])
-        #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("Created content/05-tools-that-wait/ with note.md (a draft)."))
+        // A title or a slug another note has is refused, at that note's title or folder; so is a taken number.
+        let again = try await fixture.notes(["new", "tools that  Wait", "--no-listing"])
+        #expect(again.status == 1)
+        #expect(
+            again.stderr == """
+                content/04-tools-that-wait/note.md:3:8: error: this note already has the title "Tools that wait"
+                  help: pick another title for the new note: two notes with one title look the same in the index and the feed
+
+                """)
+        let sameSlug = try await fixture.notes(["new", "Tools that wait!", "--no-listing"])
+        #expect(sameSlug.status == 1)
+        #expect(
+            sameSlug.stderr == """
+                content/04-tools-that-wait: error: this note already has the slug `tools-that-wait`
+                  help: pass --slug with another name for the new note's folder (its address), or pick another title
+
+                """)
+        let renamed = try await fixture.notes(["new", "Tools that wait!", "--slug", "waiting-tools", "--no-listing"])
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.hasPrefix("Created content/05-waiting-tools/ with note.md (a draft)."))
+        #expect(!fixture.project.exists("content/06-tools-that-wait"))
         let taken = try await fixture.notes(["new", "Other", "--number", "3"])
         #expect(taken.status == 1)
         #expect(

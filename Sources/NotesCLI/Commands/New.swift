@@ -10,8 +10,9 @@ struct New: AsyncParsableCommand {
         discussion: """
             Takes the next free number, makes the slug from the title, fills in the date and the site's \
             author, and marks the note `draft: true`: left out of the site until you remove it, and shown \
-            by `notes serve` while you write. The starter listing is a small program on the anthropic SDK with a `run` fence: \
-            record its first run with `notes run --record NN-slug`.
+            by `notes serve` while you write. The starter listing is a small program on the anthropic SDK \
+            with a `run` fence: record its first run with `notes run --record NN-slug`. A title or a slug \
+            another note has is refused, with that note's place: pick another title, or pass --slug.
             """
     )
 
