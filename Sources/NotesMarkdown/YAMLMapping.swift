@@ -101,20 +101,25 @@ package struct YAMLMapping {
 
     /// An optional list of strings; a single string counts as a list of one.
     package func strings(_ key: String) throws(MarkdownError) -> [String]? {
+        try locatedStrings(key)?.map(\.text)
+    }
+
+    /// An optional list of strings, each with where it is written; a single string counts as a list of one.
+    package func locatedStrings(_ key: String) throws(MarkdownError) -> [(text: String, location: SourceLocation)]? {
         guard let (node, location) = value(key) else { return nil }
-        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
+        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [(scalar.string, location)] }
         guard let sequence = node.sequence else {
             throw MarkdownError(
                 .invalidField, at: location, "`\(key)` must be a list", help: "write it in brackets, e.g. `\(key): [agents, tool-use]`")
         }
-        var result: [String] = []
+        var result: [(text: String, location: SourceLocation)] = []
         for item in sequence {
             guard let text = item.scalar?.string else {
                 throw MarkdownError(
                     .invalidField, at: Self.location(of: item, origin: origin), "each entry of `\(key)` must be text",
                     help: "write plain words, e.g. `\(key): [agents, tool-use]`")
             }
-            result.append(text)
+            result.append((text, Self.location(of: item, origin: origin)))
         }
         return result
     }

@@ -29,7 +29,8 @@ extension NoteScaffold {
     }
 
     /// Why this note would clash with one already in `layout`: the same title (at that note's title),
-    /// or the same slug under another number (at its folder). Nil when it would not.
+    /// the same slug under another number (at its folder), or a folder name another note keeps as an
+    /// old address (at that alias). Nil when it would not.
     func clash(in layout: ProjectLayout) -> Diagnostic? {
         let existing = Self.existingNotes(in: layout)
         let wanted = Self.comparable(title)
@@ -46,6 +47,12 @@ extension NoteScaffold {
                 at: SourceLocation(path: layout.display(layout.content.appendingPathComponent(note.folder))),
                 "this note already has the slug `\(slug)`",
                 help: "pass --slug with another name for the new note's folder (its address), or pick another title")
+        }
+        for note in existing {
+            guard let alias = note.frontMatter?.aliases.first(where: { $0.folder == folderName }) else { continue }
+            return Diagnostic(
+                at: alias.location, "this note keeps `\(folderName)` as an old address, which redirects to it",
+                help: "pass --slug or --number for another folder name, or remove the alias from that note")
         }
         return nil
     }

@@ -149,6 +149,27 @@ import Testing
         #expect(message("---\n\(fields)\n---\nBody\n") == expected)
     }
 
+    @Test func aliasesAreOldFolderNamesWhicheverWayTheyAreWritten() throws {
+        let note = try parser.parse(
+            "---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [03-foo, /03-bar/, /notes/02-baz/, notes/01-q/index.html]\n---\n",
+            path: path)
+        #expect(note.frontMatter.aliases.map(\.folder) == ["03-foo", "03-bar", "02-baz", "01-q"])
+        #expect(note.frontMatter.aliases.map(\.location.description).first == "content/03-x/note.md:5:11")
+        let one = try parser.parse("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: 03-foo\n---\n", path: path)
+        #expect(one.frontMatter.aliases.map(\.folder) == ["03-foo"])
+    }
+
+    @Test func anAliasThatIsNotAFolderNameIsAnErrorWhereItIsWritten() {
+        #expect(
+            message("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [03-foo, old/path]\n---\n") == """
+                content/03-x/note.md:5:19: error: the alias "old/path" is not an old address of a note
+                  help: write the folder name the note had, e.g. `aliases: [03-old-name]` (or its path, `/notes/03-old-name/`)
+                """)
+        #expect(
+            message("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [/]\n---\n").hasPrefix(
+                "content/03-x/note.md:5:11: error: the alias"))
+    }
+
     @Test func missingTitleIsReported() {
         #expect(
             message("---\nnumber: 3\ndate: 2026-04-26\n---\nBody\n") == """

@@ -5,8 +5,9 @@ extension BuildStep {
     /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
     package static let loadNotes = BuildStep("load notes") { context in
         var notes = try await NoteLoader(layout: context.layout).loadAll(concurrency: context.options.concurrency)
+        let aliasConflicts = aliasConflicts(notes)  // drafts included: their addresses are taken too
         if !context.options.includeDrafts { notes.removeAll { $0.frontMatter.isDraft } }
-        let duplicates = duplicateNumbers(notes)
+        let duplicates = duplicateNumbers(notes) + aliasConflicts
         guard duplicates.isEmpty else { throw DiagnosticList(duplicates) }
         context.notes = notes.sorted(by: newestFirst)
     }
