@@ -34,17 +34,22 @@ extension ProjectLayout {
     }
 
     /// The finding for an output folder that exists but was not made by `notes build` (the lock file
-    /// every build leaves beside its output is missing), or is a file: building there would replace
-    /// what it holds. An empty folder, and the published `site/`, are always accepted.
+    /// every build leaves beside its output is missing), or is a file or a symbolic link (the swap
+    /// would move the link, not the folder): building there would replace what it holds. An empty
+    /// folder, and the published `site/`, are always accepted.
     package func outputRefusal(_ folder: URL) -> Diagnostic? {
         let fileManager = FileManager.default
+        let shown = display(folder)
+        if folder.standardizedFileURL == publishedOutput { return nil }  // as it always was
+        if (try? fileManager.attributesOfItem(atPath: folder.path)[.type] as? FileAttributeType) == .typeSymbolicLink {
+            return Diagnostic(
+                at: nil, "--output \(shown) is a symbolic link", help: "name the folder it points to, or a new folder")
+        }
         var isFolder: ObjCBool = false
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return nil }
-        let shown = display(folder)
         guard isFolder.boolValue else {
             return Diagnostic(at: nil, "--output \(shown) is a file", help: "name a folder to build the site into")
         }
-        if folder.standardizedFileURL == publishedOutput { return nil }
         if (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? false { return nil }
         let lock = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).lock")
         if fileManager.fileExists(atPath: lock.path) { return nil }

@@ -93,6 +93,15 @@ import Testing
                 """)
         #expect(try fixture.project.read("docs/guide.md") == "# Guide\n")
 
+        // A link would be swapped away, and the folder behind it written through: refused too.
+        try FileManager.default.createSymbolicLink(
+            at: fixture.project.root.appendingPathComponent("linked"),
+            withDestinationURL: fixture.project.root.appendingPathComponent("docs"))
+        let linked = try await fixture.notes(["build", "--output", "linked"])
+        #expect(linked.status == 1)
+        #expect(linked.stderr.hasPrefix("error: --output linked is a symbolic link\n"), "\(linked.stderr)")
+        #expect(try fixture.project.read("docs/guide.md") == "# Guide\n")
+
         // An empty folder is fine.
         try FileManager.default.createDirectory(
             at: fixture.project.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
