@@ -9,6 +9,7 @@ import NotesDiagnostics
 /// date: 2026-04-26
 /// tags: [agents, tool-use, fundamentals]
 /// author: Ben
+/// aliases: [02-do-it-all-at-once]
 /// ```
 package struct FrontMatter: Hashable, Sendable {
     /// The note's number in the series, shown as "No. 03".
@@ -26,15 +27,20 @@ package struct FrontMatter: Hashable, Sendable {
     package var readingTime: Int?
     /// Free-form fields for templates, kept as text.
     package var extra: [String: String]
+    /// Old addresses of the note (folder names it had), each left as a redirect to it.
+    package var aliases: [NoteAlias]
     /// Where `number:` is written; nil when the number comes from the folder's name.
     package var numberLocation: SourceLocation?
+    /// Where the title's value starts, for messages about it; nil for front matter made in code.
+    package var titleLocation: SourceLocation?
 
     /// The keys a note may set; anything else is an error, so that typos do not pass silently.
-    package static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra"]
+    package static let knownKeys = ["number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "aliases", "extra"]
 
     package init(
         number: Int, title: String, dek: String, date: NoteDate, tags: [String],
-        author: String? = nil, isDraft: Bool = false, readingTime: Int? = nil, extra: [String: String] = [:]
+        author: String? = nil, isDraft: Bool = false, readingTime: Int? = nil, extra: [String: String] = [:],
+        aliases: [NoteAlias] = []
     ) {
         self.number = number
         self.title = title
@@ -45,6 +51,8 @@ package struct FrontMatter: Hashable, Sendable {
         self.isDraft = isDraft
         self.readingTime = readingTime
         self.extra = extra
+        self.aliases = aliases
         self.numberLocation = nil
+        self.titleLocation = nil
     }
 }

@@ -115,6 +115,8 @@ package struct NoteParser: Sendable {
                 .invalidField, at: fields.location(of: "tags"), "the tag \"\(long.prefix(20))…\" is too long to be a page's address",
                 help: "use a tag of at most 80 characters")
         }
+        var aliases: [NoteAlias] = []
+        for (text, location) in try fields.locatedStrings("aliases") ?? [] { aliases.append(try NoteAlias(text, at: location)) }
         var frontMatter = FrontMatter(
             number: number,
             title: title,
@@ -124,9 +126,11 @@ package struct NoteParser: Sendable {
             author: try fields.string("author"),
             isDraft: try fields.bool("draft") ?? false,
             readingTime: readingTime,
-            extra: try fields.stringMap("extra") ?? [:]
+            extra: try fields.stringMap("extra") ?? [:],
+            aliases: aliases
         )
         frontMatter.numberLocation = fields.has("number") ? fields.location(of: "number") : nil
+        frontMatter.titleLocation = fields.valueLocation(of: "title")
         return frontMatter
     }
 }

@@ -52,6 +52,11 @@ package struct YAMLMapping {
         pairs.first { $0.key == key }?.location ?? origin
     }
 
+    /// Where `key`'s value starts (its opening quote, when quoted), or nil when `key` is absent.
+    package func valueLocation(of key: String) -> SourceLocation? {
+        value(key)?.1
+    }
+
     private func value(_ key: String) -> (Node, SourceLocation)? {
         pairs.first { $0.key == key }.map { ($0.value, Self.location(of: $0.value, origin: origin)) }
     }
@@ -96,20 +101,25 @@ package struct YAMLMapping {
 
     /// An optional list of strings; a single string counts as a list of one.
     package func strings(_ key: String) throws(MarkdownError) -> [String]? {
+        try locatedStrings(key)?.map(\.text)
+    }
+
+    /// An optional list of strings, each with where it is written; a single string counts as a list of one.
+    package func locatedStrings(_ key: String) throws(MarkdownError) -> [(text: String, location: SourceLocation)]? {
         guard let (node, location) = value(key) else { return nil }
-        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
+        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [(scalar.string, location)] }
         guard let sequence = node.sequence else {
             throw MarkdownError(
                 .invalidField, at: location, "`\(key)` must be a list", help: "write it in brackets, e.g. `\(key): [agents, tool-use]`")
         }
-        var result: [String] = []
+        var result: [(text: String, location: SourceLocation)] = []
         for item in sequence {
             guard let text = item.scalar?.string else {
                 throw MarkdownError(
                     .invalidField, at: Self.location(of: item, origin: origin), "each entry of `\(key)` must be text",
                     help: "write plain words, e.g. `\(key): [agents, tool-use]`")
             }
-            result.append(text)
+            result.append((text, Self.location(of: item, origin: origin)))
         }
         return result
     }
@@ -161,79 +171,6 @@ package struct YAMLMapping {
     static func location(of node: Node, origin: SourceLocation) -> SourceLocation {
         guard let mark = node.mark else { return origin }
         return SourceLocation(path: origin.path, line: origin.line + mark.line - 1, column: mark.column)
-    }
-
-    private static func describe(_ error: YamlError, origin: SourceLocation, yaml: String) -> MarkdownError {
-        func place(_ mark: Mark) -> SourceLocation {
-            SourceLocation(path: origin.path, line: origin.line + mark.line - 1, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            // libyaml reports an unclosed quote where it gave up (the next line); its context mark
-            // is where the quoted value began, which is where the author must look.
-            let isUnclosed = context?.text.contains("quoted scalar") == true
-            let at = isUnclosed ? place(context!.mark) : place(mark)
-            return MarkdownError(
-                .invalidYAML, at: at, "invalid YAML: \(sentence(problem, context: context))", help: help(for: problem, context: context))
-        case .reader(let problem, let offset, _, _):
-            let at = offset.map { location(ofByte: $0, in: yaml, origin: origin) } ?? origin
-            return MarkdownError(
-                .invalidYAML, at: at, "invalid YAML: \(problem)",
-                help: problem.contains("control characters") ? "remove the invisible control character here" : "save the file as UTF-8 text"
-            )
-        case .duplicatedKeysInMapping(let duplicates, _):
-            let name = duplicates.first ?? "?"
-            return MarkdownError(
-                .invalidYAML, at: secondOccurrence(of: name, in: yaml, origin: origin) ?? origin, "the field `\(name)` is given twice",
-                help: "keep one `\(name):` line")
-        default:
-            return MarkdownError(.invalidYAML, at: origin, "invalid YAML", help: "check the lines between the `---` lines")
-        }
-    }
-
-    /// libyaml's problem as a sentence (lowercase, without its trailing colon).
-    private static func sentence(_ problem: String, context: YamlError.Context?) -> String {
-        let text = problem.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-        // libyaml names its own setter here; the author needs to know what is wrong with the text.
-        if text.contains("nesting level") { return "values are nested too deeply" }
-        if let context, text.hasPrefix("found unexpected end of stream") || text.hasPrefix("did not find expected") {
-            return "\(text) \(context.text)"
-        }
-        return text
-    }
-
-    /// What to do about a libyaml problem: advice that fits it, not one piece of advice for all.
-    private static func help(for problem: String, context: YamlError.Context?) -> String {
-        if context?.text.contains("quoted scalar") == true {
-            return problem.contains("escape")
-                ? "inside double quotes, write a backslash as \\\\ (or use single quotes)"
-                : "close the quote on the same line it opens"
-        }
-        if problem.contains("tab character") { return "indent with spaces: YAML does not allow tabs for indentation" }
-        if problem.contains("mapping values are not allowed") || problem.contains("could not find expected ':'") {
-            return "quote a value that contains `: ` or starts with a special character, e.g. title: \"A: B\""
-        }
-        if problem.contains("nesting level") { return "front matter fields are flat: `key: value`, lists in [brackets]" }
-        return "write one `key: value` field per line; quote values with special characters"
-    }
-
-    /// The file place of byte `offset` of the YAML text.
-    private static func location(ofByte offset: Int, in yaml: String, origin: SourceLocation) -> SourceLocation {
-        let bytes = Array(yaml.utf8.prefix(offset))
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        return SourceLocation(path: origin.path, line: origin.line + lines.count - 1, column: (lines.last?.count ?? 0) + 1)
-    }
-
-    /// Where `key:` is written the second time, at the start of a line.
-    private static func secondOccurrence(of key: String, in yaml: String, origin: SourceLocation) -> SourceLocation? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":") || line.hasPrefix("'\(key)':") {
-            seen += 1
-            if seen == 2 { return SourceLocation(path: origin.path, line: origin.line + index, column: 1) }
-        }
-        return nil
     }
 
     private static func show(_ node: Node) -> String {

@@ -37,8 +37,11 @@ package struct ProjectCheck: Sendable {
     package struct Report: Sendable {
         /// Every finding, errors and warnings, sorted by place.
         package var findings: [Diagnostic]
-        /// How many runnable listings were looked at.
+        /// How many runnable listings the project has.
         package var listings: Int
+        /// How many of them have a fresh stored run, which was checked (and replayed, unless
+        /// replays are off); the others are findings (a listing never run, a stale run, ...).
+        package var checked: Int
 
         package var errors: [Diagnostic] { findings.filter { $0.severity == .error } }
         package var warnings: [Diagnostic] { findings.filter { $0.severity != .error } }
@@ -65,13 +68,23 @@ package struct ProjectCheck: Sendable {
         if replays, !fresh.isEmpty {
             findings += await replay(fresh, runs: runs, reporter: reporter)
         }
-        return Report(findings: DiagnosticList(findings).diagnostics, listings: runs.listings.count)
+        // What `notes new` wrote for the author to replace has no place in a published note; in a
+        // draft it is expected, and a finding only when drafts are held to the same bar.
+        for note in runs.notes where !note.frontMatter.isDraft || holdsDraftsToTheSameBar {
+            findings += NoteScaffold.placeholderFindings(in: note, layout: layout)
+        }
+        return Report(findings: DiagnosticList(findings).diagnostics, listings: runs.listings.count, checked: fresh.count)
     }
 
     /// How a finding about `listing` counts: a warning in a draft (unless drafts are held to the
     /// same bar), else an error.
     private func severity(of listing: RunnableListing, in runs: ProjectRuns) -> Diagnostic.Severity {
         runs.isDraft(listing) && !holdsDraftsToTheSameBar ? .warning : .error
+    }
+
+    /// `notes run <note>`, as it can be typed where messages are read.
+    private func refresh(_ listing: RunnableListing) -> String {
+        suggestedCommand("run", [listing.noteSlug], projectRoot: layout.root, base: layout.displayBase)
     }
 
     /// Replays each fresh listing at full speed without keeping anything, and compares.
@@ -95,7 +108,7 @@ package struct ProjectCheck: Sendable {
                     findings.append(
                         Diagnostic(
                             severity, at: outcome.listing.location, "\(outcome.listing.name) no longer prints what its stored run shows",
-                            help: "if the change is intended, refresh the run with `notes run \(outcome.listing.noteSlug)`",
+                            help: "if the change is intended, refresh the run with `\(refresh(outcome.listing))`",
                             reasons: drift.lines))
                 }
             }

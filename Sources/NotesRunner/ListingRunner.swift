@@ -46,6 +46,10 @@ package struct ListingRunner: Sendable {
                 help: "make runs/ a plain folder inside \(listing.noteSlug)/ (move what it holds there), then run again")
         }
         if options.keepsResults { RunFiles.recover(listing) }
+        // A run that stores nothing leaves no trace in the note: runs/ goes again if this run made it
+        // and it is still empty (rmdir removes only an empty folder). Declared first, so it runs last.
+        let hadRunsFolder = FileManager.default.fileExists(atPath: listing.runsFolder.path)
+        defer { if !hadRunsFolder { rmdir(listing.runsFolder.path) } }
         let command = try await interpreter(for: listing, progress: progress)
         let replayed = try replayedCassette(listing, options: options)
         let recording =
@@ -111,8 +115,8 @@ package struct ListingRunner: Sendable {
                     ? "\(listing.name) calls the engine but has no recorded run"
                     : "\(listing.name) sent a request its cassette does not hold",
                 help: replayed == nil
-                    ? "record its run with `notes run --record \(listing.noteSlug)` (needs ANTHROPIC_API_KEY)"
-                    : "re-record with `notes run --record \(listing.noteSlug)` if the listing changed on purpose",
+                    ? "record its run with `\(record(listing))` (needs ANTHROPIC_API_KEY)"
+                    : "re-record with `\(record(listing))` if the listing changed on purpose",
                 reasons: miss.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         let trace = ToolTrace.read(workspace.trace, origin: process.startedAt)
@@ -143,6 +147,11 @@ package struct ListingRunner: Sendable {
 
     // MARK: - Pieces
 
+    /// `notes run --record <note>` (or the listing), as it can be typed in the working folder.
+    private func record(_ listing: RunnableListing, by selector: String? = nil) -> String {
+        suggestedCommand("run", ["--record", selector ?? listing.noteSlug], projectRoot: projectRoot)
+    }
+
     /// The replayed cassette, in replay mode when the listing has one.
     private func replayedCassette(_ listing: RunnableListing, options: RunOptions) throws(RunError) -> Cassette? {
         guard options.mode == .replay, FileManager.default.fileExists(atPath: listing.cassette.path) else { return nil }
@@ -150,7 +159,7 @@ package struct ListingRunner: Sendable {
             let problem = error.asDiagnostics.first
             throw RunError(
                 at: problem?.location ?? listing.location, "cannot read the cassette of \(listing.file)",
-                help: "record it again with `notes run --record \(listing.name)` (needs ANTHROPIC_API_KEY), or restore it from git",
+                help: "record it again with `\(record(listing, by: listing.name))` (needs ANTHROPIC_API_KEY), or restore it from git",
                 reasons: error.asDiagnostics.map(\.message))
         }
     }

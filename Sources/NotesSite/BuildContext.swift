@@ -70,6 +70,6 @@ package struct BuildStep: Sendable {
 extension Array where Element == BuildStep {
     /// The steps of `notes build`.
     package static var standard: [BuildStep] {
-        [.loadSite, .loadNotes, .loadRuns, .renderNotes, .renderIndexes, .copyAssets]
+        [.loadSite, .loadNotes, .loadRuns, .renderNotes, .renderRedirects, .renderIndexes, .copyAssets]
     }
 }

@@ -20,7 +20,8 @@ extension BuildState {
     /// made by another build of `notes` or with other options starts a clean build.
     /// Messages keep the paths as the build printed them, so the folder they are relative to counts too.
     package static func engineKey(options: BuildOptions, layout: ProjectLayout) -> String {
-        var key = "notes-build-state-1 drafts=\(options.includeDrafts) preview=\(options.preview) messages-from=\(layout.displayBase.path)"
+        var key =
+            "notes-build-state-2 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
         #if os(Linux)
             let executable = "/proc/self/exe"
         #else
@@ -188,6 +189,11 @@ private struct StateWriter {
         strings(extra.map(\.key))
         strings(extra.map(\.value))
         location(front.numberLocation)
+        int(front.aliases.count)
+        for alias in front.aliases {
+            string(alias.folder)
+            location(alias.location)
+        }
         string(page.titleHTML)
         string(page.dekHTML)
         string(page.body.html)
@@ -301,6 +307,11 @@ private struct StateReader {
             number: number, title: title, dek: dek, date: date, tags: tags, author: author, isDraft: isDraft,
             readingTime: readingTime < 0 ? nil : readingTime, extra: Dictionary(zip(keys, values)) { first, _ in first })
         front.numberLocation = try location()
+        for _ in 0..<(try count()) {
+            let folder = try string()
+            guard let place = try location() else { throw Damaged() }
+            front.aliases.append(NoteAlias(folder: folder, location: place))
+        }
         let titleHTML = try string()
         let dekHTML = try string()
         let html = try string()

@@ -40,38 +40,77 @@ package struct BuildState: Sendable {
     }
 }
 
-/// What the build remembers about one published note.
-package struct NoteRecord: Sendable {
+/// What the build remembers about one published note. A reference, and immutable: builds pass a
+/// thousand of them around, sort and keep them, and copying their strings each time showed.
+package final class NoteRecord: Sendable {
     /// The note's folder stamp (``FolderStamp``) when it was read.
-    package var folderStamp: UInt64
-    /// The fingerprint of everything else its page depends on (site settings, templates, `notes`
-    /// itself); see ``SiteFingerprints/notePage``.
-    package var pageKey: String
-    /// The fingerprint of what its body depends on outside its folder; see ``SiteBuilder``'s
-    /// `load site` step. A page is filled again from ``body`` only while this holds.
-    package var bodyKey: String
+    package let folderStamp: UInt64
+    /// The fingerprint of everything else its page depends on (site settings, the note and list entry
+    /// templates, and ``bodyKey``); see the `load site` step.
+    package let pageKey: String
+    /// The fingerprint of what its body depends on outside its folder (the run player's template, the
+    /// Python requirements). A page is filled again from ``body`` only while this holds.
+    package let bodyKey: String
     /// The note as lists and the feed show it. `page.body.html` is the body the feed carries when
     /// the note is in the feed (``hasFeedBody``), else empty.
-    package var page: NotePage
-    package var hasFeedBody: Bool
+    package let page: NotePage
+    package let hasFeedBody: Bool
     /// The note's entry in lists at depth 0 (the home page) and at a tag page's depth.
-    package var homeSummary: String
-    package var tagSummary: String
+    package let homeSummary: String
+    package let tagSummary: String
     /// The files the note put in the site (its page, its listing files and images), by path.
-    package var outputs: [String]
+    package let outputs: [String]
     /// What loading its runs found (missing or stale runs), printed by every build.
-    package var warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
     /// The page's full body, in memory only (``BuildState/keepsBodies``).
-    package var body: String?
+    package let body: String?
+    /// Which version of the note's outputs this record describes: its folder and its page key.
+    package let version: UInt64
+    /// Hashes of what the home page, a tag page and the feed show of the note: a list whose notes'
+    /// hashes are those of the previous build is that build's list.
+    let homeListing: UInt64
+    let tagListing: UInt64
+    let feedEntry: UInt64
+
+    package init(
+        folderStamp: UInt64, pageKey: String, bodyKey: String, page: NotePage, hasFeedBody: Bool, homeSummary: String,
+        tagSummary: String, outputs: [String], warnings: [Diagnostic], body: String?
+    ) {
+        self.folderStamp = folderStamp
+        self.pageKey = pageKey
+        self.bodyKey = bodyKey
+        self.page = page
+        self.hasFeedBody = hasFeedBody
+        self.homeSummary = homeSummary
+        self.tagSummary = tagSummary
+        self.outputs = outputs
+        self.warnings = warnings
+        self.body = body
+        var version = FNV1a()
+        version.add(Int64(bitPattern: folderStamp))
+        version.add(pageKey)
+        self.version = version.value
+        var home = FNV1a()
+        home.addListed(page, summary: homeSummary)
+        homeListing = home.value
+        var tag = FNV1a()
+        tag.addListed(page, summary: tagSummary)
+        tagListing = tag.value
+        var feed = FNV1a()
+        feed.addListed(page, summary: hasFeedBody ? page.body.html : "")
+        feed.add(page.author)
+        feedEntry = feed.value
+    }
 
     package var slug: String { page.slug }
 
-    /// Which version of the note's outputs this record describes: its folder and its page key.
-    package var version: UInt64 {
-        var hash = FNV1a()
-        hash.add(Int64(bitPattern: folderStamp))
-        hash.add(pageKey)
-        return hash.value
+    /// This record after its page was filled again with other templates or settings.
+    func refilled(pageKey: String, author: String, homeSummary: String, tagSummary: String) -> NoteRecord {
+        var page = page
+        page.author = author
+        return NoteRecord(
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: hasFeedBody,
+            homeSummary: homeSummary, tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: body)
     }
 }
 

@@ -23,6 +23,8 @@ package struct LoadedNote: Sendable {
     package var folderStamp: UInt64 = 0
     /// What attaching its runs found (a missing or stale run).
     package var warnings: [Diagnostic] = []
+    /// What fails the build about its runs (a published note's never-run listing, for `notes build`).
+    package var runErrors: [Diagnostic] = []
 
     package var frontMatter: FrontMatter { parsed.frontMatter }
 

@@ -134,20 +134,20 @@ package struct NoteScaffold: Hashable, Sendable {
         var text = "---\n"
         text += "number: \(number)\n"
         text += "title: \(Self.yamlString(title))\n"
-        text += "dek: \(Self.yamlString("One or two sentences under the title: what the reader will take away."))\n"
+        text += "dek: \(Self.yamlString(Self.dekPlaceholder))\n"
         text += "date: \(date)\n"
         text += "tags: [\(tags.map(Self.yamlString).joined(separator: ", "))]\n"
         if let author { text += "author: \(Self.yamlString(author))\n" }
         text += "draft: true\n"
         text += "---\n\n"
-        text += "Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.\n"
+        text += "\(Self.bodyPlaceholder) `notes serve` shows it as you write; remove `draft: true` to publish it.\n"
         if let listing, let language = Self.language(of: listing) {
             text += """
 
-                The listing below is a real file beside this note. `notes run` runs it and shows what it printed, \
-                its steps and its timing under it.
+                \(Self.listingIntroPlaceholder) `notes run` runs it and shows what it printed, its steps and its \
+                timing under it.
 
-                ```\(language) file=\(listing) run caption="What this listing shows"
+                ```\(language) file=\(listing) run caption="\(Self.captionPlaceholder)"
                 ```
 
                 """
@@ -178,7 +178,7 @@ package struct NoteScaffold: Hashable, Sendable {
                 """
         default:
             return """
-                \"\"\"One question to the model, and its answer: a starting point for this note's listing.\"\"\"
+                \"\"\"One question to the model, and its answer: \(starterListingPlaceholder)\"\"\"
                 import anthropic
 
                 # `notes run` points the client at its transport and gives it a per-run token, so the
@@ -205,7 +205,8 @@ package struct NoteScaffold: Hashable, Sendable {
     /// Writes the note into `layout.content`, all at once: the files go into a hidden folder that is
     /// renamed into place, so a failure leaves nothing half-made. Returns the note's folder.
     ///
-    /// Refuses a folder that exists and a number another note has.
+    /// Refuses a title or a slug another note has (see ``clash(in:)``), a folder that exists and a
+    /// number another note has.
     package func write(into layout: ProjectLayout) throws(Diagnostic) -> URL {
         let fileManager = FileManager.default
         let folder = layout.content.appendingPathComponent(folderName, isDirectory: true)
@@ -214,6 +215,7 @@ package struct NoteScaffold: Hashable, Sendable {
                 at: nil, "no \(layout.display(layout.siteConfig)) here; this is not a notes project",
                 help: "run `notes new` in the folder holding content/, or pass -C <dir>")
         }
+        if let clash = clash(in: layout) { throw clash }
         if fileManager.fileExists(atPath: folder.path) {
             throw Diagnostic(at: nil, "\(layout.display(folder)) already exists", help: "choose another title, --slug or --number")
         }

@@ -11,11 +11,14 @@ package struct ProjectRuns: Sendable {
     package var listings: [RunnableListing]
     /// The folders of notes marked `draft: true` (`04-my-note`).
     package var draftNotes: Set<String> = []
+    /// Every note, drafts included, by folder name: what `notes check` reads besides the listings.
+    package var notes: [LoadedNote] = []
 
-    package init(site: SiteConfig, listings: [RunnableListing], draftNotes: Set<String> = []) {
+    package init(site: SiteConfig, listings: [RunnableListing], draftNotes: Set<String> = [], notes: [LoadedNote] = []) {
         self.site = site
         self.listings = listings
         self.draftNotes = draftNotes
+        self.notes = notes
     }
 
     /// Whether `listing` belongs to a draft.
@@ -25,8 +28,10 @@ package struct ProjectRuns: Sendable {
     package static func load(_ layout: ProjectLayout) async throws(DiagnosticList) -> ProjectRuns {
         let site = try SiteConfig.load(layout)
         let notes = try await NoteLoader(layout: layout).loadAll(concurrency: BuildOptions().concurrency)
-        let listings = notes.sorted { $0.slug < $1.slug }.flatMap(\.runnable)
-        return ProjectRuns(site: site, listings: listings, draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)))
+        let sorted = notes.sorted { $0.slug < $1.slug }
+        return ProjectRuns(
+            site: site, listings: sorted.flatMap(\.runnable), draftNotes: Set(notes.filter(\.frontMatter.isDraft).map(\.slug)),
+            notes: sorted)
     }
 
     /// Reads `site.yml` and the notes in the folders named `slugs` only (`notes serve`, after a save).

@@ -78,6 +78,98 @@ import Testing
                 """)
     }
 
+    /// YAML mistakes are reported where the author must look, with advice that fits: never "quote
+    /// it" for a value that is quoted already. Line 1 is the opening `---`.
+    @Test(arguments: [
+        (
+            "title: T\ndate: 2026-04-26\ndek: \"unclosed",
+            """
+            content/03-x/note.md:4:6: error: invalid YAML: the quote opened here is never closed
+              help: close the quote on the same line it opens
+            """
+        ),
+        (
+            "title: T\ndek: 'unclosed\ndate: 2026-04-26",
+            """
+            content/03-x/note.md:3:6: error: invalid YAML: the quote opened here is never closed
+              help: close the quote on the same line it opens
+            """
+        ),
+        (
+            "title: T\ndek: \"unclosed\ndate: \"2026-04-26\"",
+            """
+            content/03-x/note.md:3:6: error: invalid YAML: the quote opened here is not closed on its line, so the value runs on to line 4
+              help: close the quote on the same line it opens
+            """
+        ),
+        (
+            "title: \"Parallel\" tool calls\ndate: 2026-04-26",
+            """
+            content/03-x/note.md:2:19: error: invalid YAML: text after the closing quote
+              help: put the whole value inside the quotes; inside double quotes, write a quote as \\"
+            """
+        ),
+        (
+            "title: 'it's here'\ndate: 2026-04-26",
+            """
+            content/03-x/note.md:2:12: error: invalid YAML: text after the closing quote
+              help: put the whole value inside the quotes; inside single quotes, write a quote as '' (it''s)
+            """
+        ),
+        (
+            "title: T\n\tdate: 2026-04-26",
+            """
+            content/03-x/note.md:3:1: error: invalid YAML: a tab in the indentation
+              help: indent with spaces: YAML does not allow tabs here
+            """
+        ),
+        (
+            "title: T\n  date: 2026-04-26",
+            """
+            content/03-x/note.md:3:3: error: invalid YAML: this line is indented, so it reads as more of the value on line 2
+              help: start the field at the beginning of the line; an indented line continues the value above it
+            """
+        ),
+        (
+            "title: T\ndate: 2026-04-26\ntags: [agents, tools",
+            """
+            content/03-x/note.md:4:7: error: invalid YAML: the list opened here is never closed
+              help: close it with `]` on the same line it opens
+            """
+        ),
+        (
+            "title: T\ndate: 2026-04-26\ntags: [agents]]",
+            """
+            content/03-x/note.md:4:15: error: invalid YAML: text after the closing bracket
+              help: put every entry inside the brackets, e.g. `tags: [a, b]`
+            """
+        ),
+    ])
+    func yamlMistakesAreLocatedWhereTheyAre(_ fields: String, _ expected: String) {
+        #expect(message("---\n\(fields)\n---\nBody\n") == expected)
+    }
+
+    @Test func aliasesAreOldFolderNamesWhicheverWayTheyAreWritten() throws {
+        let note = try parser.parse(
+            "---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [03-foo, /03-bar/, /notes/02-baz/, notes/01-q/index.html]\n---\n",
+            path: path)
+        #expect(note.frontMatter.aliases.map(\.folder) == ["03-foo", "03-bar", "02-baz", "01-q"])
+        #expect(note.frontMatter.aliases.map(\.location.description).first == "content/03-x/note.md:5:11")
+        let one = try parser.parse("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: 03-foo\n---\n", path: path)
+        #expect(one.frontMatter.aliases.map(\.folder) == ["03-foo"])
+    }
+
+    @Test func anAliasThatIsNotAFolderNameIsAnErrorWhereItIsWritten() {
+        #expect(
+            message("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [03-foo, old/path]\n---\n") == """
+                content/03-x/note.md:5:19: error: the alias "old/path" is not an old address of a note
+                  help: write the folder name the note had, e.g. `aliases: [03-old-name]` (or its path, `/notes/03-old-name/`)
+                """)
+        #expect(
+            message("---\ntitle: T\nnumber: 3\ndate: 2026-04-26\naliases: [/]\n---\n").hasPrefix(
+                "content/03-x/note.md:5:11: error: the alias"))
+    }
+
     @Test func missingTitleIsReported() {
         #expect(
             message("---\nnumber: 3\ndate: 2026-04-26\n---\nBody\n") == """

@@ -117,7 +117,8 @@ import Testing
         try addDraft(to: project, printing: "first")
         let running = try await PreviewSessionTests.Running.start(project) { $0.runs = RunOptions() }
         async let events = sessions.curl(
-            ["-N", "--max-time", "10", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(20))
+            // Ended by stopping the server; the limit only bounds a hang.
+            ["-N", "--max-time", "150", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(180))
         try await Task.sleep(for: .milliseconds(500))
         try project.write("content/05-draft/hello.sh", "#!/bin/sh\necho \"step one\"\nsleep 0.3\necho \"step two\"\n")
         // The listing's code shows "step two" at once; the run panel (its prompt) only once the run is stored.
@@ -126,8 +127,8 @@ import Testing
         #expect(page.contains("<span class=\"run-prompt\">$ </span>"), "the stored run is shown in the run panel")
         #expect(!page.contains("has no stored run"))
         #expect(project.exists("content/05-draft/runs/hello.transcript.json"))
-        let stream = try await events
         await running.stop()
+        let stream = try await events
         let runEvents = stream.split(separator: "\n").filter { $0.hasPrefix("data: {\"slug\"") }
         #expect(runEvents.first?.contains("\"status\":\"running\"") == true, "\(stream)")
         #expect(runEvents.contains { $0.contains("\"reset\":false,\"text\":\"step one\\n\"") }, "\(stream)")

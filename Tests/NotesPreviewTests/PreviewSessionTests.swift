@@ -119,7 +119,7 @@ import Testing
         let page = running.url.appendingPathComponent("notes/03-do-it-all-at-once/")
         // A page's event stream, for the whole test.
         async let events = curl(
-            ["-N", "--max-time", "12", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(20))
+            ["-N", "--max-time", "150", running.url.appendingPathComponent("_notes/events").absoluteString], timeout: .seconds(180))
         try await Task.sleep(for: .milliseconds(500))
 
         let note = "content/03-do-it-all-at-once/note.md"

@@ -64,7 +64,7 @@ import Testing
                 draft: true
                 ---
 
-                Write the note here, in CommonMark. `notes build --drafts` shows it; remove `draft: true` to publish it.
+                Write the note here, in CommonMark. `notes serve` shows it as you write; remove `draft: true` to publish it.
 
                 The listing below is a real file beside this note. `notes run` runs it and shows what it printed, \
                 its steps and its timing under it.
@@ -99,16 +99,32 @@ import Testing
                 at: nil, "note number 3 is taken by content/03-do-it-all-at-once",
                 help: "leave out --number to take the next free one")
         ) { try taken.write(into: layout) }
-        let existing = try NoteScaffold.planned(title: "Do it all at once", in: layout, number: 3, listing: nil)
+        let sameSlug = try NoteScaffold.planned(title: "Do it all at once", in: layout, number: 4, listing: nil)
         #expect(
             throws: Diagnostic(
-                at: nil, "content/03-do-it-all-at-once already exists",
+                at: SourceLocation(path: "content/03-do-it-all-at-once"), "this note already has the slug `do-it-all-at-once`",
+                help: "pass --slug with another name for the new note's folder (its address), or pick another title")
+        ) { try sameSlug.write(into: layout) }
+        let sameTitle = try NoteScaffold.planned(
+            title: "Do it all at once:  PARALLEL tool calls and how to build them", in: layout, slug: "again", listing: nil)
+        #expect(
+            throws: Diagnostic(
+                at: SourceLocation(path: "content/03-do-it-all-at-once/note.md", line: 3, column: 8),
+                "this note already has the title \"Do it all at once: parallel tool calls and how to build them\"",
+                help: "pick another title for the new note: two notes with one title look the same in the index and the feed")
+        ) { try sameTitle.write(into: layout) }
+        try FileManager.default.createDirectory(
+            at: project.root.appendingPathComponent("content/07-empty"), withIntermediateDirectories: true)
+        let existing = try NoteScaffold.planned(title: "Empty", in: layout, number: 7, listing: nil)
+        #expect(
+            throws: Diagnostic(
+                at: nil, "content/07-empty already exists",
                 help: "choose another title, --slug or --number")
         ) { try existing.write(into: layout) }
         #expect(throws: Diagnostic(at: nil, "invalid date \"2026-02-30\"", help: "write the date as YYYY-MM-DD, e.g. 2026-04-26")) {
             try NoteScaffold.planned(title: "X", in: layout, date: "2026-02-30", listing: nil)
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("content").path).sorted()
-        #expect(names == ["03-do-it-all-at-once", "requirements.txt", "site.yml"])
+        #expect(names == ["03-do-it-all-at-once", "07-empty", "requirements.txt", "site.yml"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import NotesSite
 import NotesTestSupport
 import Testing
@@ -74,5 +75,37 @@ import Testing
                 """
             ])
         #expect(!(try project.read("site/notes/01-x/index.html")).contains("class=\"run\""))
+    }
+
+    @Test func aPublishedListingThatNeverRanFailsTheBuildThatPublishes() async throws {
+        let project = try TestProject(notes: [])
+        defer { project.remove() }
+        try project.write("content/01-x/note.md", "---\ntitle: X\ndate: 2026-01-01\n---\n\n```sh file=hello.sh run\n```\n")
+        try project.write("content/01-x/hello.sh", "echo hi\n")
+        let builder = SiteBuilder(layout: project.layout, options: BuildOptions(requiresRuns: true))
+        let error = await #expect(throws: DiagnosticList.self) { try await builder.build() }
+        #expect(
+            error?.description == """
+                content/01-x/note.md:6:1: error: hello.sh has no stored run; its page shows no output
+                  help: record its first run with `notes run --record 01-x/hello.sh` (needs ANTHROPIC_API_KEY; plain `notes run 01-x/hello.sh` if it never calls the engine) and commit content/01-x/runs/
+                """)
+        #expect(!project.exists("site"))
+    }
+
+    @Test func aDraftsListingThatNeverRanOrAStaleRunStaysAWarning() async throws {
+        let project = try TestProject(notes: [])
+        defer { project.remove() }
+        try project.write(
+            "content/01-x/note.md", "---\ntitle: X\ndate: 2026-01-01\ndraft: true\n---\n\n```sh file=hello.sh run\n```\n")
+        try project.write("content/01-x/hello.sh", "echo hi\n")
+        try project.write("content/02-y/note.md", "---\ntitle: Y\ndate: 2026-01-01\n---\n\n```python file=agent.py run\n```\n")
+        try project.write("content/02-y/agent.py", "print('hi')\n")
+        try project.write("content/02-y/runs/agent.transcript.json", Self.transcript)
+        let report = try await SiteBuilder(layout: project.layout, options: BuildOptions(includeDrafts: true, requiresRuns: true)).build()
+        #expect(
+            report.warnings.map { String($0.description.prefix { $0 != "\n" }) }.sorted() == [
+                "content/01-x/note.md:7:1: warning: hello.sh has no stored run; its page shows no output",
+                "content/02-y/note.md:6:1: warning: the stored run of agent.py is stale",
+            ])
     }
 }

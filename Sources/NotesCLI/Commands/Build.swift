@@ -3,32 +3,58 @@ import Foundation
 import NotesDiagnostics
 import NotesSite
 
-/// `notes build`: renders content/ into site/, atomically.
+/// `notes build`: renders content/ into site/ (or the folder `--output` names), atomically.
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from content/ into site/.",
         discussion: """
             Renders every note, the home page, tag pages, atom.xml, sitemap.xml and 404.html. The site is \
-            built beside site/ and swapped in only if the build succeeds, so a failed build leaves the \
-            previous site untouched. Nothing is run: listing runs come from stored transcripts.
+            built beside its folder and swapped in only if the build succeeds, so a failed build leaves the \
+            previous site untouched. Nothing is run: listing runs come from stored transcripts; a runnable \
+            listing of a published note that has never been run is an error, a stale run a warning.
+
+            Notes marked `draft: true` are left out: preview them with `notes serve`. --drafts builds them \
+            too, and only into a folder named with --output (--output site publishes them). --output is \
+            relative to the project folder; as a build replaces its output folder whole, it must not be the \
+            project folder or hold it, lie inside content/, templates/ or site/, or be a folder with other \
+            things in it that notes did not build.
             """
     )
 
+    /// Why `--drafts` needs `--output`, and what to do instead.
+    static let draftsNeedOutput =
+        "drafts are not published: preview them with `notes serve`, or pass --output DIR to build them elsewhere "
+        + "(--output site to publish them)"
+
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Publish notes marked `draft: true` too.")
+    @Flag(help: "Include notes marked `draft: true`; needs --output, so that drafts never reach site/ unasked.")
     var drafts = false
+
+    @Option(help: ArgumentHelp("The folder to build into, relative to the project folder (default: site).", valueName: "dir"))
+    var output: String?
 
     @Option(help: "How many notes to render at once (default: the number of processors).")
     var jobs: Int?
 
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if drafts, output == nil { throw ValidationError(Self.draftsNeedOutput) }
+        if let output {
+            if output.isEmpty { throw ValidationError("--output needs a folder, e.g. --output /tmp/drafts-preview") }
+            let layout = ProjectLayout(root: global.projectRoot)
+            if let problem = layout.outputProblem(layout.outputFolder(output)) { throw ValidationError(problem) }
+        }
     }
 
     func run() async throws {
-        let layout = ProjectLayout(root: global.projectRoot)
-        let builder = SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts, concurrency: jobs))
+        var layout = try global.project(for: "build")
+        if let output { layout.output = layout.outputFolder(output) }
+        if let refusal = layout.outputRefusal(layout.output) {
+            DiagnosticPrinter().print(refusal)
+            throw ExitCode(1)
+        }
+        let builder = SiteBuilder(layout: layout, options: BuildOptions(includeDrafts: drafts, concurrency: jobs, requiresRuns: true))
         let printer = DiagnosticPrinter()
         do {
             let report = try await builder.build { index, count, name, seconds in

@@ -15,8 +15,10 @@ struct Check: AsyncParsableCommand {
             Reads every note and template like `notes build` (writing nothing), fails on runnable \
             listings whose transcript is missing or stale (the listing, its cassette or the requirements \
             changed), then replays each listing offline with --fast and compares its output and exit \
-            status with the stored transcript, printing a diff when they differ. Exits 1 on any finding. \
-            Findings in draft notes are warnings unless --drafts is given: a draft may wait for its first run.
+            status with the stored transcript, printing a diff when they differ. A published note that still \
+            holds the placeholder text `notes new` wrote is a finding too. Exits 1 on any finding. Findings \
+            in draft notes are warnings (placeholders are not reported there) unless --drafts is given: a \
+            draft may wait for its first run.
             """
     )
 
@@ -37,7 +39,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         var check = ProjectCheck(
-            layout: ProjectLayout(root: global.projectRoot), replays: !noReplay, holdsDraftsToTheSameBar: drafts,
+            layout: try global.project(for: "check"), replays: !noReplay, holdsDraftsToTheSameBar: drafts,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, toolVersion: NotesVersion.current)
         check.supervisor = NotesVersion.executable
         let printer = DiagnosticPrinter()
@@ -57,8 +59,9 @@ struct Check: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if !global.quiet {
+            let listings = "\(report.listings) runnable listing\(report.listings == 1 ? "" : "s")"
             say(
-                "notes check: \(report.listings) runnable listing\(report.listings == 1 ? "" : "s") checked; "
+                "notes check: \(report.checked == report.listings ? listings : "\(report.checked) of \(listings)") checked; "
                     + (warnings == 0 ? "every" : "every published")
                     + (noReplay ? " stored run is fresh" : " stored run is fresh and reproduces")
                     + (warnings == 0 ? "." : "; \(warnings) warning\(warnings == 1 ? "" : "s") in drafts."))

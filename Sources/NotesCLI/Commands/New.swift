@@ -9,9 +9,10 @@ struct New: AsyncParsableCommand {
         abstract: "Start a new note: content/NN-slug/note.md and a starter listing.",
         discussion: """
             Takes the next free number, makes the slug from the title, fills in the date and the site's \
-            author, and marks the note `draft: true` (published only by `notes build --drafts` until you \
-            remove it). The starter listing is a small program on the anthropic SDK with a `run` fence: \
-            record its first run with `notes run --record NN-slug`.
+            author, and marks the note `draft: true`: left out of the site until you remove it, and shown \
+            by `notes serve` while you write. The starter listing is a small program on the anthropic SDK \
+            with a `run` fence: record its first run with `notes run --record NN-slug`. A title or a slug \
+            another note has is refused, with that note's place: pick another title, or pass --slug.
             """
     )
 
@@ -58,7 +59,7 @@ struct New: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let layout = ProjectLayout(root: global.projectRoot)
+        let layout = try global.project(for: "new")
         let printer = DiagnosticPrinter()
         let scaffold: NoteScaffold
         let folder: URL
@@ -77,8 +78,9 @@ struct New: AsyncParsableCommand {
         say("  write the note in \(layout.display(folder.appendingPathComponent("note.md")))")
         if let listing = scaffold.listing {
             say("  write the listing in \(layout.display(folder.appendingPathComponent(listing))), then record its run:")
-            say("    notes run --record \(name)     (needs ANTHROPIC_API_KEY; replays offline after that)")
+            let record = suggestedCommand("run", ["--record", name], projectRoot: layout.root, base: layout.displayBase)
+            say("    \(record)     (needs ANTHROPIC_API_KEY; replays offline after that)")
         }
-        say("  preview with `notes build --drafts`; publish by removing `draft: true`")
+        say("  preview with `notes serve`; publish by removing `draft: true`")
     }
 }

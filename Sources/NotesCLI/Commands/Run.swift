@@ -61,6 +61,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let layout = try global.project(for: "run")
         var options = RunOptions(
             mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, timeout: .seconds(timeout))
         options.keepsFailedRecordings = keepFailed
@@ -71,7 +72,7 @@ struct Run: AsyncParsableCommand {
             options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
         }
         var project = ProjectRun(
-            layout: ProjectLayout(root: global.projectRoot), selectors: selectors, options: options,
+            layout: layout, selectors: selectors, options: options,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, writesTraces: trace, toolVersion: NotesVersion.current)
         project.supervisor = NotesVersion.executable
         let printer = DiagnosticPrinter()

@@ -28,38 +28,49 @@ extension BuildStep {
                     return path.dropFirst(layout.content.path.count + 1).split(separator: "/").first.map(String.init)
                 })
         }
-        let folders: [URL]
+        let slugs: [String]
         if let changedFolders, !previous.notes.isEmpty, context.options.includeDrafts {
             let named = changedFolders.filter { slug in
                 !slug.hasPrefix(".") && !slug.hasPrefix("_")
                     && FileManager.default.fileExists(atPath: layout.content.appendingPathComponent("\(slug)/note.md").path)
             }
-            folders = Set(previous.notes.keys).subtracting(changedFolders).union(named).sorted()
-                .map { layout.content.appendingPathComponent($0, isDirectory: true) }
+            slugs = Set(previous.notes.keys).subtracting(changedFolders).union(named).sorted()
         } else {
-            do throws(BuildError) { folders = try loader.noteFolders() } catch { throw DiagnosticList(error.diagnostics) }
+            do throws(BuildError) { slugs = try loader.noteFolders().map(\.lastPathComponent) } catch {
+                throw DiagnosticList(error.diagnostics)
+            }
         }
-        let stamps = await folders.concurrentMap(limit: limit) { folder in
-            let slug = folder.lastPathComponent
+        let contentPath = layout.content.path
+        // `content/<slug>/note.md` as messages print it, without a URL per note (they cost).
+        let contentDisplay = layout.display(layout.content)
+        let displayInside = layout.displayBase.path.hasPrefix(contentPath)
+        let noteDisplay = { (slug: String) in
+            displayInside ? layout.display(layout.content.appendingPathComponent("\(slug)/note.md")) : "\(contentDisplay)/\(slug)/note.md"
+        }
+        let stamps = await slugs.concurrentMap(limit: limit) { slug in
             if let changedFolders, !changedFolders.contains(slug), let record = previous.notes[slug],
                 record.folderStamp != FolderStamp.unknown
             {
                 return record.folderStamp
             }
-            return FolderStamp.of(folder.path)
+            return FolderStamp.of(contentPath + "/" + slug)
         }
         var changed: [URL] = []
         var unchanged: [NoteRecord] = []
-        for (folder, stamp) in zip(folders, stamps) {
-            if let record = context.previous.notes[folder.lastPathComponent], record.folderStamp == stamp, stamp != FolderStamp.unknown,
+        for (slug, stamp) in zip(slugs, stamps) {
+            if let record = previous.notes[slug], record.folderStamp == stamp, stamp != FolderStamp.unknown,
                 record.pageKey == context.pageKey || record.body != nil && record.bodyKey == context.bodyKey
             {
                 unchanged.append(record)
             } else {
-                changed.append(folder)
+                changed.append(layout.content.appendingPathComponent(slug, isDirectory: true))
             }
         }
         var notes = try await loader.load(changed, concurrency: limit)
+        // Drafts included: their addresses are taken too (drafts are always read, never kept).
+        let aliasConflicts = aliasConflicts(
+            notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) }
+                + unchanged.map { ($0.slug, noteDisplay($0.slug), $0.page.frontMatter.aliases) })
         if !context.options.includeDrafts {
             notes.removeAll { $0.frontMatter.isDraft }
             unchanged.removeAll { $0.page.frontMatter.isDraft }
@@ -67,12 +78,16 @@ extension BuildStep {
         let all = (notes.map { NoteOrder($0.slug, $0.frontMatter) } + unchanged.map { NoteOrder($0.slug, $0.page.frontMatter) })
         let duplicates = duplicateNumbers(
             all.sorted { $0.slug < $1.slug }.map { entry in
-                (entry.frontMatter, layout.display(layout.content.appendingPathComponent("\(entry.slug)/note.md")))
+                (entry.frontMatter, noteDisplay(entry.slug))
             })
-        guard duplicates.isEmpty else { throw DiagnosticList(duplicates) }
+        guard duplicates.isEmpty, aliasConflicts.isEmpty else { throw DiagnosticList(duplicates + aliasConflicts) }
         // The feed carries its notes in full: an unchanged one whose feed body was never kept is read.
-        let order = all.sorted(by: NoteOrder.newestFirst)
-        let feed = Set(order.prefix(site.feedLimit == 0 ? order.count : site.feedLimit).map(\.slug))
+        let order = all.indices.sorted { a, b in
+            NoteOrder.newestFirst(
+                (all[a].frontMatter.date, all[a].frontMatter.number, all[a].slug),
+                (all[b].frontMatter.date, all[b].frontMatter.number, all[b].slug))
+        }
+        let feed = Set(order.prefix(site.feedLimit == 0 ? order.count : site.feedLimit).map { all[$0].slug })
         let withoutFeedBody = unchanged.filter { feed.contains($0.slug) && !$0.hasFeedBody }
         if !withoutFeedBody.isEmpty {
             let slugs = Set(withoutFeedBody.map(\.slug))
@@ -121,10 +136,13 @@ struct NoteOrder {
     }
 
     static func newestFirst(_ a: NoteOrder, _ b: NoteOrder) -> Bool {
-        let lhs = a.frontMatter
-        let rhs = b.frontMatter
-        if lhs.date != rhs.date { return lhs.date > rhs.date }
-        if lhs.number != rhs.number { return lhs.number > rhs.number }
-        return a.slug < b.slug
+        newestFirst((a.frontMatter.date, a.frontMatter.number, a.slug), (b.frontMatter.date, b.frontMatter.number, b.slug))
+    }
+
+    /// The order on just what it needs, for sorting many notes without copying their front matter.
+    static func newestFirst(_ a: (NoteDate, Int, String), _ b: (NoteDate, Int, String)) -> Bool {
+        if a.0 != b.0 { return a.0 > b.0 }
+        if a.1 != b.1 { return a.1 > b.1 }
+        return a.2 < b.2
     }
 }

@@ -16,6 +16,7 @@ extension BuildStep {
         // slug, named by its most used spelling (ties: the first in sort order), a note listed once.
         var notesByTag: [Tag: [NotePage]] = [:]
         var summariesByTag: [Tag: [String]] = [:]
+        var listingsByTag: [Tag: [UInt64]] = [:]
         let tagNames = Tag.names(records.map(\.page.frontMatter.tags))
         for record in records {
             var seen: Set<String> = []
@@ -24,6 +25,7 @@ extension BuildStep {
                 guard seen.insert(tag.slug).inserted else { continue }
                 notesByTag[tag, default: []].append(record.page)
                 summariesByTag[tag, default: []].append(record.tagSummary)
+                listingsByTag[tag, default: []].append(record.tagListing)
             }
         }
         let tags = notesByTag.keys.sorted()
@@ -42,7 +44,7 @@ extension BuildStep {
         }
         var versions: [String: UInt64] = [:]
         versions["index.html"] = inputs("index") { hash in
-            for (page, summary) in zip(notes, homeSummaries) { hash.addListed(page, summary: summary) }
+            for record in records { hash.add(Int64(bitPattern: record.homeListing)) }
             for tag in tags {
                 hash.add(tag.name)
                 hash.add(Int64(notesByTag[tag]!.count))
@@ -51,17 +53,14 @@ extension BuildStep {
         for tag in tags {
             versions[tag.path] = inputs("tag") { hash in
                 hash.add(tag.name)
-                for (page, summary) in zip(notesByTag[tag]!, summariesByTag[tag]!) { hash.addListed(page, summary: summary) }
+                for listing in listingsByTag[tag]! { hash.add(Int64(bitPattern: listing)) }
             }
         }
         versions["atom.xml"] = inputs("-") { hash in
-            for page in feedNotes {
-                hash.addListed(page, summary: page.body.html)
-                hash.add(page.author)
-            }
+            for record in records.prefix(feedNotes.count) { hash.add(Int64(bitPattern: record.feedEntry)) }
         }
         versions["sitemap.xml"] = inputs("-") { hash in
-            for page in notes { hash.addListed(page, summary: "") }
+            for record in records { hash.add(Int64(bitPattern: record.homeListing)) }
         }
         versions["404.html"] = inputs("404") { _ in }
         context.listVersions = versions

@@ -35,13 +35,15 @@ extension BuildStep {
             }
         }
         if !reread.isEmpty {
-            let preview = context.options.preview
+            let options = context.options
             let notes = try await NoteLoader(layout: layout).load(reread, concurrency: limit)
             context.notes += await notes.concurrentMap(limit: limit) { note in
                 var note = note
-                note.attachRuns(layout: layout, preview: preview)
+                note.attachRuns(layout: layout, options: options)
                 return note
             }
+            let neverRun = context.notes.flatMap(\.runErrors)
+            if !neverRun.isEmpty { throw DiagnosticList(neverRun) }
         }
         let results = await context.notes.concurrentMap(limit: limit) { note in
             Result { () throws(BuildError) -> NoteRecord in try renderer.render(note) }
@@ -49,7 +51,9 @@ extension BuildStep {
         for result in results { records.append(try result.get()) }
         context.rendered += context.notes.count
         context.records = records.sorted {
-            NoteOrder.newestFirst(NoteOrder($0.slug, $0.page.frontMatter), NoteOrder($1.slug, $1.page.frontMatter))
+            NoteOrder.newestFirst(
+                ($0.page.frontMatter.date, $0.page.frontMatter.number, $0.slug),
+                ($1.page.frontMatter.date, $1.page.frontMatter.number, $1.slug))
         }
         context.filesWritten += records.reduce(0) { $0 + $1.outputs.count }
     }
@@ -119,13 +123,10 @@ struct NoteRenderer: Sendable {
         for path in record.outputs.dropFirst() {
             try output.copy(folder.appendingPathComponent(String(path.dropFirst(page.folder.count))), to: path)
         }
-        var refilled = record
-        refilled.pageKey = pageKey
-        refilled.page.author = page.author
         page.body.html = record.page.body.html
-        refilled.homeSummary = pages.summary(page, root: "")
-        refilled.tagSummary = pages.summary(page, root: Tag.root)
-        return refilled
+        return record.refilled(
+            pageKey: pageKey, author: page.author, homeSummary: pages.summary(page, root: ""),
+            tagSummary: pages.summary(page, root: Tag.root))
     }
 
     /// The preview's mark on a draft's page, styled inline (the published site never has it).

@@ -26,13 +26,44 @@ extension BadInputCase {
                 name: "front-matter-a-list-not-a-mapping", edits: [.xFront("- title\n- date")], expect: ["\(x):2:1: error:"]),
             BadInputCase(
                 name: "front-matter-yaml-unclosed-bracket", edits: [.xFront("title: X\ndate: 2026-01-01\ntags: [a, b")],
-                expect: ["error: invalid YAML"], oneOf: ["\(x):4:", "\(x):5:"]),
+                expect: ["\(x):4:7: error: invalid YAML: the list opened here is never closed", "help: close it with `]`"]),
+            BadInputCase(
+                name: "front-matter-yaml-unclosed-brace", edits: [.xFront("title: X\ndate: 2026-01-01\nextra: {a: 1")],
+                expect: ["\(x):4:8: error: invalid YAML: the mapping opened here is never closed", "help: close it with `}`"]),
             BadInputCase(
                 name: "front-matter-yaml-bad-indent", edits: [.xFront("title: X\n  bad: indent: here\ndate: 2026-01-01")],
-                expect: ["\(x):3:6: error: invalid YAML"]),
+                expect: ["\(x):3:3: error: invalid YAML: this line is indented, so it reads as more of the value on line 2"],
+                reject: ["quote"]),
+            BadInputCase(
+                name: "front-matter-yaml-indented-field", edits: [.xFront("title: X\ndate: 2026-01-01\n  tags: [a]")],
+                expect: ["\(x):4:3: error: invalid YAML: this line is indented", "help: start the field at the beginning of the line"],
+                reject: ["quote"]),
             BadInputCase(
                 name: "front-matter-yaml-tab-indent", edits: [.xFront("title: X\n\tdate: 2026-01-01")],
-                expect: ["\(x):3:1: error: invalid YAML"], reject: ["quote values that contain"]),
+                expect: ["\(x):3:1: error: invalid YAML: a tab in the indentation", "help: indent with spaces"], reject: ["quote"]),
+            BadInputCase(
+                name: "front-matter-yaml-unclosed-double-quote", edits: [.xFront("title: X\ndate: 2026-01-01\ndek: \"unclosed")],
+                expect: ["\(x):4:6: error: invalid YAML: the quote opened here is never closed", "help: close the quote on the same line"],
+                reject: ["quote values", "quote a value"]),
+            BadInputCase(
+                name: "front-matter-yaml-unclosed-single-quote", edits: [.xFront("title: X\ndek: 'unclosed\ndate: 2026-01-01")],
+                expect: ["\(x):3:6: error: invalid YAML: the quote opened here is never closed"], reject: ["quote values", "quote a value"]),
+            BadInputCase(
+                name: "front-matter-yaml-unclosed-quote-closed-by-the-next-line",
+                edits: [.xFront("title: X\ndek: \"unclosed\ndate: \"2026-01-01\"")],
+                expect: ["\(x):3:6: error: invalid YAML: the quote opened here is not closed on its line, so the value runs on to line 4"],
+                reject: ["quote values", "quote a value"]),
+            BadInputCase(
+                name: "front-matter-yaml-text-after-a-quoted-value", edits: [.xFront("title: \"A quoted\" garbage\ndate: 2026-01-01")],
+                expect: ["\(x):2:19: error: invalid YAML: text after the closing quote", "write a quote as \\\""],
+                reject: ["quote values", "quote a value"]),
+            BadInputCase(
+                name: "front-matter-yaml-apostrophe-in-single-quotes", edits: [.xFront("title: 'it's here'\ndate: 2026-01-01")],
+                expect: ["\(x):2:12: error: invalid YAML: text after the closing quote", "write a quote as '' (it''s)"],
+                reject: ["quote values", "quote a value"]),
+            BadInputCase(
+                name: "front-matter-yaml-unknown-escape", edits: [.xFront("title: \"C:\\path\"\ndate: 2026-01-01")],
+                expect: ["\(x):2:11: error: invalid YAML: unknown escape sequence", "write a backslash as \\\\"]),
             BadInputCase(
                 name: "front-matter-yaml-deeply-nested-flow",
                 edits: [.xFront("title: X\ndate: 2026-01-01\nextra: {a: " + String(repeating: "[", count: 100_000) + "}")],
