@@ -21,6 +21,8 @@ package struct BuildContext: Sendable {
     package var changedPaths: Set<String>?
     /// The fingerprint of the site settings (set by `load site`).
     package var siteKey = ""
+    /// The fingerprint of what a note's list entries depend on outside its folder (set by `load site`).
+    package var summaryKey = ""
     /// The pages made from all notes (home, tags, feed, sitemap, 404), each with the fingerprint of
     /// what it was made from (set by `render indexes`).
     package var listVersions: [String: UInt64] = [:]

@@ -21,7 +21,7 @@ extension BuildState {
     /// Messages keep the paths as the build printed them, so the folder they are relative to counts too.
     package static func engineKey(options: BuildOptions, layout: ProjectLayout) -> String {
         var key =
-            "notes-build-state-2 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
+            "notes-build-state-3 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
         #if os(Linux)
             let executable = "/proc/self/exe"
         #else
@@ -157,6 +157,7 @@ private struct StateWriter {
         int64(Int64(bitPattern: record.folderStamp))
         string(record.pageKey)
         string(record.bodyKey)
+        string(record.summaryKey)
         page(record.page)
         bool(record.hasFeedBody)
         string(record.homeSummary)
@@ -274,6 +275,7 @@ private struct StateReader {
         let folderStamp = UInt64(bitPattern: try int64())
         let pageKey = try string()
         let bodyKey = try string()
+        let summaryKey = try string()
         let page = try page()
         let hasFeedBody = try bool()
         let homeSummary = try string()
@@ -286,7 +288,8 @@ private struct StateReader {
                 Diagnostic(severity, at: try location(), try string(), help: try optional(), reasons: try strings()))
         }
         return NoteRecord(
-            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: hasFeedBody, homeSummary: homeSummary,
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page, hasFeedBody: hasFeedBody,
+            homeSummary: homeSummary,
             tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: nil)
     }
 

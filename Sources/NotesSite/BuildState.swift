@@ -64,8 +64,13 @@ package final class NoteRecord: Sendable {
     package let warnings: [Diagnostic]
     /// The page's full body, in memory only (``BuildState/keepsBodies``).
     package let body: String?
-    /// Which version of the note's outputs this record describes: its folder and its page key.
+    /// The fingerprint of what its list entries depend on outside its folder (the site settings and
+    /// the list entry's template); entries are kept while it holds.
+    package let summaryKey: String
+    /// Which version of the note's page this record describes: its folder and its page key.
     package let version: UInt64
+    /// Which version of the note's other files (listings, images) it describes: its folder alone.
+    package let fileVersion: UInt64
     /// Hashes of what the home page, a tag page and the feed show of the note: a list whose notes'
     /// hashes are those of the previous build is that build's list.
     let homeListing: UInt64
@@ -73,9 +78,10 @@ package final class NoteRecord: Sendable {
     let feedEntry: UInt64
 
     package init(
-        folderStamp: UInt64, pageKey: String, bodyKey: String, page: NotePage, hasFeedBody: Bool, homeSummary: String,
-        tagSummary: String, outputs: [String], warnings: [Diagnostic], body: String?
+        folderStamp: UInt64, pageKey: String, bodyKey: String, summaryKey: String, page: NotePage, hasFeedBody: Bool,
+        homeSummary: String, tagSummary: String, outputs: [String], warnings: [Diagnostic], body: String?
     ) {
+        self.summaryKey = summaryKey
         self.folderStamp = folderStamp
         self.pageKey = pageKey
         self.bodyKey = bodyKey
@@ -90,6 +96,9 @@ package final class NoteRecord: Sendable {
         version.add(Int64(bitPattern: folderStamp))
         version.add(pageKey)
         self.version = version.value
+        var fileVersion = FNV1a()
+        fileVersion.add(Int64(bitPattern: folderStamp))
+        self.fileVersion = fileVersion.value
         var home = FNV1a()
         home.addListed(page, summary: homeSummary)
         homeListing = home.value
@@ -104,13 +113,19 @@ package final class NoteRecord: Sendable {
 
     package var slug: String { page.slug }
 
+    /// The version `path`, one of its ``outputs``, was written for: the page's or the other files'.
+    package func version(of path: String) -> UInt64 {
+        path == outputs.first ? version : fileVersion
+    }
+
     /// This record after its page was filled again with other templates or settings.
-    func refilled(pageKey: String, author: String, homeSummary: String, tagSummary: String) -> NoteRecord {
+    func refilled(pageKey: String, summaryKey: String, author: String, homeSummary: String, tagSummary: String) -> NoteRecord {
         var page = page
         page.author = author
         return NoteRecord(
-            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: hasFeedBody,
-            homeSummary: homeSummary, tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: body)
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page,
+            hasFeedBody: hasFeedBody, homeSummary: homeSummary, tagSummary: tagSummary, outputs: outputs, warnings: warnings,
+            body: body)
     }
 }
 

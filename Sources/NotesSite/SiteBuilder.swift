@@ -92,9 +92,8 @@ extension BuildContext {
         let written = output.writtenStamps
         for record in records {
             state.notes[record.slug] = record
-            let version = record.version
             for path in record.outputs {
-                if let stamp = written[path] { state.published[path] = OutputFile(stamp: stamp, version: version) }
+                if let stamp = written[path] { state.published[path] = OutputFile(stamp: stamp, version: record.version(of: path)) }
             }
         }
         for (path, version) in listVersions {

@@ -95,9 +95,10 @@ import Testing
         defer { project.remove() }
         var editor = ProjectEditor(project: project, random: SeededRandom(seed: 7))
         try editor.seedNotes(count: 5)
+        // Files saved within the last 100 ms are distrusted (their stamps could repeat), so wait first.
+        try await Task.sleep(for: .milliseconds(150))
         let first = try await project.build()
         #expect(first.rendered == 6)
-        try await Task.sleep(for: .milliseconds(150))  // past the window in which fresh files are distrusted
         #expect(try await project.build().rendered == 0)
         try project.write("content/11-note/note.md", try project.read("content/11-note/note.md") + "\nOne more paragraph.\n")
         try await Task.sleep(for: .milliseconds(150))
@@ -328,6 +329,11 @@ struct ProjectEditor {
         notes.removeAll { $0 == folder }
         notes.append(renamed)
         _ = try replaceLine(in: renamed, prefix: "number:", with: "number: \(number)")
+        // Keep the old address, as an author should: a redirect page takes its place.
+        let text = try project.read(notePath(renamed))
+        if !text.contains("aliases:"), !notes.contains(folder) {
+            _ = try replaceLine(in: renamed, prefix: "aliases:", with: "aliases: [\(folder)]")
+        }
         return Edit(description: "renumber \(folder) to \(renamed)", paths: ["content/\(folder)/note.md", notePath(renamed)])
     }
 

@@ -13,6 +13,7 @@ extension BuildStep {
         context.templates = templates
         context.siteKey = SHA256.hex(of: FileManager.default.contents(atPath: context.layout.siteConfig.path) ?? Data())
         context.bodyKey = noteBodyKey(layout: context.layout, templates: templates)
+        context.summaryKey = SHA256.hex(of: Array((context.siteKey + " " + (templates.fingerprints["partials/note-summary"] ?? "-")).utf8))
         context.pageKey = notePageKey(layout: context.layout, templates: templates, bodyKey: context.bodyKey)
     }
 

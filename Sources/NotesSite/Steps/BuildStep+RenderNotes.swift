@@ -15,6 +15,7 @@ extension BuildStep {
         let (site, templates) = try context.requireSite()
         let renderer = NoteRenderer(
             site: site, templates: templates, output: context.output, pageKey: context.pageKey, bodyKey: context.bodyKey,
+            summaryKey: context.summaryKey,
             preview: context.options.preview,
             keepsBodies: context.previous.keepsBodies, feedSlugs: context.feedSlugs)
         let limit = context.options.concurrency
@@ -66,6 +67,7 @@ struct NoteRenderer: Sendable {
     let output: StagedOutput
     let pageKey: String
     let bodyKey: String
+    let summaryKey: String
     /// Marks drafts with a badge (the preview).
     let preview: Bool
     let keepsBodies: Bool
@@ -93,7 +95,7 @@ struct NoteRenderer: Sendable {
             page.body.html = Self.render(note, site: site, highlighter: highlighter, runPanel: plain).body.html
         }
         return NoteRecord(
-            folderStamp: note.folderStamp, pageKey: pageKey, bodyKey: bodyKey, page: page, hasFeedBody: inFeed,
+            folderStamp: note.folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page, hasFeedBody: inFeed,
             homeSummary: pages.summary(page, root: ""), tagSummary: pages.summary(page, root: Tag.root), outputs: outputs,
             warnings: note.warnings, body: keepsBodies ? body : nil)
     }
@@ -102,16 +104,17 @@ struct NoteRenderer: Sendable {
     /// files written for this version of the note, else copied from the published site, else (with
     /// the body in memory) filled again. Nil when none of these can be done: the note is read again.
     func reuse(_ record: NoteRecord, previous: BuildState, layout: ProjectLayout) throws(BuildError) -> NoteRecord? {
-        if record.pageKey == pageKey {
-            let version = record.version
-            let inPlace = record.outputs.allSatisfy { path in
-                if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return true }
-                if let published = previous.published[path], published.version == version {
-                    return output.copyPublished(path, expected: published.stamp)
-                }
-                return false
+        /// Keeps or copies `path` when an earlier build wrote it for this version of the note.
+        func place(_ path: String) -> Bool {
+            let version = record.version(of: path)
+            if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return true }
+            if let published = previous.published[path], published.version == version {
+                return output.copyPublished(path, expected: published.stamp)
             }
-            return inPlace ? record : nil
+            return false
+        }
+        if record.pageKey == pageKey {
+            return record.outputs.allSatisfy(place) ? record : nil
         }
         // The templates changed: fill the page again from the body kept in memory.
         guard let body = record.body, record.bodyKey == bodyKey else { return nil }
@@ -120,12 +123,18 @@ struct NoteRenderer: Sendable {
         page.author = page.frontMatter.author ?? site.author
         try output.write(pages.note(page), to: page.path)
         let folder = layout.content.appendingPathComponent(record.slug, isDirectory: true)
-        for path in record.outputs.dropFirst() {
+        for path in record.outputs.dropFirst() where !place(path) {
             try output.copy(folder.appendingPathComponent(String(path.dropFirst(page.folder.count))), to: path)
+        }
+        // List entries depend on their own template: a page template edit leaves them be.
+        guard record.summaryKey != summaryKey || record.page.author != page.author else {
+            return record.refilled(
+                pageKey: pageKey, summaryKey: summaryKey, author: page.author, homeSummary: record.homeSummary,
+                tagSummary: record.tagSummary)
         }
         page.body.html = record.page.body.html
         return record.refilled(
-            pageKey: pageKey, author: page.author, homeSummary: pages.summary(page, root: ""),
+            pageKey: pageKey, summaryKey: summaryKey, author: page.author, homeSummary: pages.summary(page, root: ""),
             tagSummary: pages.summary(page, root: Tag.root))
     }
 
