@@ -1,16 +1,27 @@
 // Linux calls Swift's Glibc module leaves out (it is built without _GNU_SOURCE), declared here
 // with their glibc prototypes and wrapped with fixed arguments; elsewhere they report failure.
-// Only NotesRunner/Process (pipes, the supervisor), NotesSite/StagedOutput.swift and
-// NotesPreview/WatcherThread.swift (the pipe that wakes a watcher's thread) use them.
+// Only NotesRunner/Process (pipes, the supervisor), NotesSite/StagedOutput.swift,
+// NotesPreview/WatcherThread.swift (the pipe that wakes a watcher's thread) and
+// NotesPreview/PreviewSession.swift (memory a build freed, given back) use them.
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <unistd.h>
 
 #ifdef __linux__
 extern int pipe2(int pipefd[2], int flags);
 extern int prctl(int option, ...);
 extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+extern int malloc_trim(size_t pad);
 #endif
+
+/// malloc_trim(0): returns memory glibc's allocator holds free to the system (`notes serve`, after
+/// each build); elsewhere nothing.
+static inline void notes_return_free_memory(void) {
+#ifdef __linux__
+    malloc_trim(0);
+#endif
+}
 
 /// pipe2(O_CLOEXEC): both ends close-on-exec from the start, with no window for a spawn to inherit them.
 static inline int notes_pipe_cloexec(int fds[2]) {

@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 import NotesDiagnostics
 import NotesProject
@@ -84,6 +85,7 @@ package struct PreviewSession: Sendable {
             do { changed = try await watcher.nextChange() } catch { break }
             warnings = await build(&state, changed: changed, feed: feed, previousWarnings: warnings, report: report)
             await live?.filesChanged(changed)
+            Self.returnFreedMemory()
         }
         await live?.stop()
         state.save(for: output)  // bodies stay in memory: the file never holds them
@@ -106,5 +108,14 @@ package struct PreviewSession: Sendable {
             report(.failed(error, hasGoodBuild: hasGoodBuild))
             return previousWarnings
         }
+    }
+}
+
+extension PreviewSession {
+    /// Gives memory freed by a build back to the system. A session runs for hours and each build
+    /// frees what it made; glibc keeps freed memory in its arenas (one per thread that allocated)
+    /// unless asked, so the preview's footprint would creep up with every save.
+    static func returnFreedMemory() {
+        notes_return_free_memory()
     }
 }
