@@ -55,12 +55,15 @@ package final class StagedOutput: Sendable {
 
     /// Writes `bytes` to `path` (relative to the site root), creating folders as needed; a file that
     /// already holds these bytes is left as it is.
-    package func write(_ bytes: some Collection<UInt8>, to path: String) throws(BuildError) {
+    ///
+    /// - Parameter comparing: false writes without reading what is there first, for a file that is
+    ///   almost surely different (a page filled again after its template changed).
+    package func write(_ bytes: some Collection<UInt8>, to path: String, comparing: Bool = true) throws(BuildError) {
         written.withLock { _ = $0.insert(path) }
         try makeFolder(containing: path)
         let target = staging.path + "/" + path
         let bytes = Array(bytes)
-        if FileContents.matches(bytes, at: target) {
+        if comparing, FileContents.matches(bytes, at: target) {
             if let stamp = FileStamp.of(target) { stamps.withLock { $0[path] = stamp } }
             return
         }
@@ -94,8 +97,8 @@ package final class StagedOutput: Sendable {
     package var writtenStamps: [String: FileStamp] { stamps.withLock { $0 } }
 
     /// Writes `text` as UTF-8.
-    package func write(_ text: String, to path: String) throws(BuildError) {
-        try write(text.utf8, to: path)
+    package func write(_ text: String, to path: String, comparing: Bool = true) throws(BuildError) {
+        try write(text.utf8, to: path, comparing: comparing)
     }
 
     /// Copies the file at `source` to `path` in the site.

@@ -121,7 +121,7 @@ struct NoteRenderer: Sendable {
         var page = record.page
         page.body.html = body
         page.author = page.frontMatter.author ?? site.author
-        try output.write(pages.note(page), to: page.path)
+        try output.write(pages.note(page), to: page.path, comparing: false)
         let folder = layout.content.appendingPathComponent(record.slug, isDirectory: true)
         for path in record.outputs.dropFirst() where !place(path) {
             try output.copy(folder.appendingPathComponent(String(path.dropFirst(page.folder.count))), to: path)
