@@ -77,6 +77,22 @@ package actor BuildFeed {
     /// good build (the page then shows its stored run), a failed one when the listing runs again.
     package private(set) var liveRuns: [String: LiveRun] = [:]
     private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
+    /// The page each subscription comes from, when it said.
+    private var openPages: [UUID: String] = [:]
+
+    /// The notes whose pages are open in a browser (`03-x` for `/notes/03-x/`): after a template
+    /// edit they are filled again first.
+    package var openNotes: Set<String> {
+        Set(
+            openPages.values.compactMap { path in
+                // `/notes/<slug>/` or `/notes/<slug>/index.html`, under any base path.
+                var parts = path.split(separator: "/")
+                if parts.last == "index.html" { parts.removeLast() }
+                guard parts.count >= 2, parts[parts.count - 2] == "notes" else { return nil }
+                return String(parts.last!)
+            })
+    }
+
     private var closed = false
 
     package init() {}
@@ -121,7 +137,8 @@ package actor BuildFeed {
     }
 
     /// The builds from now on, starting with the latest one, with a heartbeat every `heartbeat`.
-    package func subscribe(heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
+    /// - Parameter page: the path of the page subscribing (`/notes/03-x/`), when it says.
+    package func subscribe(page: String? = nil, heartbeat: Duration = .seconds(15)) -> AsyncStream<Event> {
         // Room for a burst of run output; a page too slow to keep up loses the oldest, not the latest build.
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(512))
         guard !closed else {
@@ -130,6 +147,7 @@ package actor BuildFeed {
         }
         let id = UUID()
         subscribers[id] = continuation
+        if let page { openPages[id] = page }
         continuation.yield(.build(latest))
         for key in liveRuns.keys.sorted() { continuation.yield(.run(liveRuns[key]!.event())) }
         let beats = Task {
@@ -157,6 +175,7 @@ package actor BuildFeed {
 
     private func unsubscribe(_ id: UUID) {
         subscribers[id] = nil
+        openPages[id] = nil
     }
 
     private func publish(_ build: Build) {

@@ -10,7 +10,8 @@ enum LiveReload {
         <script id="notes-live-reload">
         (() => {
           let seen = null;
-          const events = new EventSource("\(eventsPath)");
+          // Saying which page this is lets the server fill it first after a template edit.
+          const events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("build", (message) => {
             const build = JSON.parse(message.data);
             if (seen !== null && build.generation !== seen && build.error === null) { location.reload(); return; }

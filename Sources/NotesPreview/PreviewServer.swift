@@ -71,7 +71,10 @@ struct PreviewResponder: Sendable {
                 status: .methodNotAllowed, fields: fields, body: Array("only GET and HEAD\n".utf8), head: false, writer: writer)
         }
         if target == LiveReload.eventsPath || target.hasPrefix(LiveReload.eventsPath + "?") {
-            return try await events(writer: writer)
+            let query = target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            let page = query.split(separator: "&").first { $0.hasPrefix("page=") }
+                .flatMap { String($0.dropFirst("page=".count)).removingPercentEncoding }
+            return try await events(page: page, writer: writer)
         }
         let isHead = method == .head
         let latest = await feed.latest
@@ -115,14 +118,14 @@ struct PreviewResponder: Sendable {
     }
 
     /// The build feed as server-sent events, until the page goes away or the server stops.
-    private func events(writer: consuming ResponseWriter) async throws {
+    private func events(page: String?, writer: consuming ResponseWriter) async throws {
         var fields = HTTPFields()
         fields[.contentType] = "text/event-stream"
         fields[.cacheControl] = "no-store"
         var body = try await writer.writeHead(HTTPResponse(status: .ok, headerFields: fields))
         // Reconnect quickly after a restart of `notes serve`.
         try await body.write(ByteBuffer(string: "retry: 500\n\n"))
-        for await event in await feed.subscribe() {
+        for await event in await feed.subscribe(page: page) {
             switch event {
             case .build(let build): try await body.write(ByteBuffer(string: build.event))
             case .run(let event): try await body.write(ByteBuffer(string: event))

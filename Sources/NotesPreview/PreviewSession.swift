@@ -93,14 +93,25 @@ package struct PreviewSession: Sendable {
     }
 
     /// Builds once, tells the pages and the terminal, and returns the build's warnings.
+    ///
+    /// After an edit of the note page's template, the pages open in a browser are filled first and
+    /// the pages reload; the other pages are filled by a second build right after, which tells no
+    /// one (nobody is looking at them), as Hugo's fast render does.
     private func build(
         _ state: inout BuildState, changed: Set<String>?, feed: BuildFeed, previousWarnings: [Diagnostic]?,
         report: @Sendable (Outcome) -> Void
     ) async -> [Diagnostic]? {
+        let builder = SiteBuilder(layout: layout, options: options)
         do {
-            let result = try await SiteBuilder(layout: layout, options: options).build(state: &state, changedPaths: changed)
+            let result = try await builder.build(state: &state, changedPaths: changed, fillOnly: await feed.openNotes)
             await feed.succeeded()
             report(.built(result, newWarnings: result.warnings != previousWarnings))
+            if result.deferred > 0 {
+                do { try await builder.build(state: &state, changedPaths: []) } catch {
+                    await feed.failed(error.description)
+                    report(.failed(error, hasGoodBuild: true))
+                }
+            }
             return result.warnings
         } catch {
             let hasGoodBuild = await feed.latest.generation > 0

@@ -19,6 +19,12 @@ package struct BuildContext: Sendable {
     /// The files changed since the previous build, when a watcher knows them (`notes serve`): the
     /// other notes' folders are then not stamped again. Nil stamps every folder.
     package var changedPaths: Set<String>?
+    /// With a set (`notes serve`), a template edit fills again only these notes' pages (those open
+    /// in a browser) and keeps the others as they were, for a follow-up build; see ``deferred``.
+    package var fillOnly: Set<String>?
+    /// Notes whose pages still show the previous templates (``fillOnly``): the state remembers them,
+    /// and the next build fills them.
+    package var deferred = 0
     /// The fingerprint of the site settings (set by `load site`).
     package var siteKey = ""
     /// The fingerprint of what a note's list entries depend on outside its folder (set by `load site`).

@@ -23,6 +23,8 @@ package struct SiteBuilder: Sendable {
         package var notes: Int
         /// Notes rendered this build; the others were unchanged and their pages reused.
         package var rendered: Int
+        /// Notes whose pages were left with the previous templates (see `fillOnly`), for the next build.
+        package var deferred: Int = 0
         package var files: Int
         package var warnings: [Diagnostic]
         package var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
@@ -45,9 +47,13 @@ package struct SiteBuilder: Sendable {
     ///
     /// - Parameter changedPaths: the files changed since that build, when a watcher knows them for
     ///   sure; nil has every note's folder checked.
+    /// - Parameter fillOnly: after an edit of the page template only, fill again just these notes'
+    ///   pages (the ones open in a browser) and leave the others for the next build (`Report.deferred`),
+    ///   so the pages being looked at reload at once. Nil fills every page.
     @discardableResult
     package func build(
-        state: inout BuildState, changedPaths: Set<String>? = nil, progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }
+        state: inout BuildState, changedPaths: Set<String>? = nil, fillOnly: Set<String>? = nil,
+        progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }
     ) async throws(DiagnosticList) -> Report {
         let output: StagedOutput
         do {
@@ -62,6 +68,7 @@ package struct SiteBuilder: Sendable {
         }
         var context = BuildContext(layout: layout, options: options, output: output, previous: state)
         context.changedPaths = changedPaths.map { $0.union(state.unbuiltChanges) }
+        context.fillOnly = fillOnly
         var timings: [(String, Double)] = []
         do {
             for (index, step) in steps.enumerated() {
@@ -80,7 +87,9 @@ package struct SiteBuilder: Sendable {
         state = context.nextState()
         let warnings = context.warnings + context.records.flatMap(\.warnings)
         return Report(
-            steps: timings, notes: context.records.count, rendered: context.rendered, files: context.filesWritten, warnings: warnings)
+            steps: timings, notes: context.records.count, rendered: context.rendered, deferred: context.deferred,
+            files: context.filesWritten,
+            warnings: warnings)
     }
 }
 

@@ -38,4 +38,15 @@ import Testing
         await feed.close()
         #expect(await kept.next() == nil)
     }
+
+    @Test func theNotesOpenInBrowsersAreKnownFromTheirSubscriptions() async throws {
+        let feed = BuildFeed()
+        var streams: [AsyncStream<BuildFeed.Event>] = []
+        for page in ["/notes/03-x/", "/blog/notes/04-y/index.html", "/", "/tags/agents/", "/notes/05-z/agent.py"] {
+            streams.append(await feed.subscribe(page: page))
+        }
+        #expect(await feed.openNotes == ["03-x", "04-y"])
+        await feed.close()
+        _ = streams
+    }
 }

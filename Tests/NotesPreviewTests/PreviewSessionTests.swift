@@ -88,7 +88,7 @@ import Testing
         #expect(home.contains("content-type: text/html; charset=utf-8"))
         #expect(home.contains("cache-control: no-store"))
         #expect(home.contains("<script id=\"notes-live-reload\">"))
-        #expect(home.contains("new EventSource(\"/_notes/events\")"))
+        #expect(home.contains("new EventSource(\"/_notes/events?page=\" + encodeURIComponent(location.pathname))"))
         let folder = try await curl([base + "notes/03-do-it-all-at-once"])
         #expect(folder.hasPrefix("HTTP/1.1 301 Moved Permanently\n"))
         #expect(folder.contains("location: /notes/03-do-it-all-at-once/\n"))

@@ -108,6 +108,40 @@ import Testing
         #expect(try project.read("site/notes/11-note/index.html").contains("One more paragraph."))
     }
 
+    /// `notes serve` after a page-template edit: the open pages first, the rest in a second build.
+    @Test func aTemplateEditFillsTheOpenPagesFirstAndTheRestNext() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        var editor = ProjectEditor(project: project, random: SeededRandom(seed: 11))
+        try editor.seedNotes(count: 4)
+        let served = ProjectLayout(
+            root: project.root, displayBase: project.root, output: project.root.appendingPathComponent(".notes/served", isDirectory: true))
+        let preview = BuildOptions(includeDrafts: true, preview: true)
+        var state = BuildState(keepsBodies: true)
+        try await SiteBuilder(layout: served, options: preview).build(state: &state)
+        try project.write("templates/note.mustache", try project.read("templates/note.mustache") + "<!-- new template -->\n")
+        let changed: Set<String> = [project.root.appendingPathComponent("templates/note.mustache").path]
+
+        let first = try await SiteBuilder(layout: served, options: preview).build(
+            state: &state, changedPaths: changed, fillOnly: ["11-note"])
+        #expect(first.deferred == 4)
+        #expect(
+            try String(contentsOf: served.output.appendingPathComponent("notes/11-note/index.html"), encoding: .utf8).contains(
+                "new template"))
+        #expect(
+            !(try String(contentsOf: served.output.appendingPathComponent("notes/12-note/index.html"), encoding: .utf8)).contains(
+                "new template"))
+
+        let second = try await SiteBuilder(layout: served, options: preview).build(state: &state, changedPaths: [])
+        #expect(second.deferred == 0 && second.rendered == 4)
+        let clean = ProjectLayout(
+            root: project.root, displayBase: project.root, output: project.root.appendingPathComponent(".notes/clean", isDirectory: true))
+        var cleanState = BuildState()
+        try await SiteBuilder(layout: clean, options: preview).build(state: &cleanState)
+        let difference = difference(try files(in: served.output), try files(in: clean.output))
+        #expect(difference == nil, "\(difference ?? "")")
+    }
+
     @Test func aDamagedStateFileMeansACleanBuildNotAWrongOne() async throws {
         let project = try TestProject()
         defer { project.remove() }

@@ -16,7 +16,7 @@ extension BuildStep {
         let renderer = NoteRenderer(
             site: site, templates: templates, output: context.output, pageKey: context.pageKey, bodyKey: context.bodyKey,
             summaryKey: context.summaryKey,
-            preview: context.options.preview,
+            preview: context.options.preview, fillOnly: context.fillOnly,
             keepsBodies: context.previous.keepsBodies, feedSlugs: context.feedSlugs)
         let limit = context.options.concurrency
         let previous = context.previous
@@ -30,6 +30,7 @@ extension BuildStep {
             if let reused = try result.get() {
                 records.append(reused)
                 if reused.pageKey != record.pageKey || reused.homeSummary != record.homeSummary { context.rendered += 1 }
+                if reused.pageKey != context.pageKey { context.deferred += 1 }
             } else {
                 // Its outputs are gone or were changed by hand: read it again.
                 reread.append(context.layout.content.appendingPathComponent(record.slug, isDirectory: true))
@@ -70,6 +71,8 @@ struct NoteRenderer: Sendable {
     let summaryKey: String
     /// Marks drafts with a badge (the preview).
     let preview: Bool
+    /// The notes whose pages are filled again first; see `SiteBuilder.build(state:changedPaths:fillOnly:progress:)`.
+    let fillOnly: Set<String>?
     let keepsBodies: Bool
     let feedSlugs: Set<String>
     let highlighter = SyntaxHighlighter()
@@ -115,6 +118,12 @@ struct NoteRenderer: Sendable {
         }
         if record.pageKey == pageKey {
             return record.outputs.allSatisfy(place) ? record : nil
+        }
+        // Only the page's own templates changed and nobody is looking at it: keep it for now.
+        if let fillOnly, !fillOnly.contains(record.slug), record.summaryKey == summaryKey, record.bodyKey == bodyKey,
+            record.outputs.allSatisfy(place)
+        {
+            return record
         }
         // The templates changed: fill the page again from the body kept in memory.
         guard let body = record.body, record.bodyKey == bodyKey else { return nil }
