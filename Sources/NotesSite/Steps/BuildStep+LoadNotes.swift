@@ -36,7 +36,7 @@ extension BuildStep {
             }
             slugs = Set(previous.notes.keys).subtracting(changedFolders).union(named).sorted()
         } else {
-            do throws(BuildError) { slugs = try loader.noteFolders().map(\.lastPathComponent) } catch {
+            do throws(BuildError) { slugs = try loader.noteSlugs() } catch {
                 throw DiagnosticList(error.diagnostics)
             }
         }
