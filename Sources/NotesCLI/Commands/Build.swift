@@ -63,7 +63,12 @@ struct Build: AsyncParsableCommand {
             printer.print(report.warnings)
             if !global.quiet {
                 let notes = report.notes == 1 ? "1 note" : "\(report.notes) notes"
-                say("Built \(notes), \(report.files) files into \(layout.display(layout.output))/ in \(milliseconds(report.seconds)).")
+                // An incremental build says how much it redid.
+                let redone =
+                    report.rendered < report.notes ? " (\(report.rendered) rendered, \(report.notes - report.rendered) unchanged)" : ""
+                say(
+                    "Built \(notes)\(redone), \(report.files) files into \(layout.display(layout.output))/ in "
+                        + "\(milliseconds(report.seconds)).")
             }
         } catch {
             printer.print(error.diagnostics)
