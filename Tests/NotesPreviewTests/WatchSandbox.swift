@@ -1,6 +1,14 @@
 import Foundation
 import NotesPreview
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemWrite = Darwin.write
+#endif
+
 /// A temporary project-like folder (`content/01-first/note.md` and `listing.py`, `templates/page.html`)
 /// for watchers to watch, with real files and real file-system events.
 struct WatchSandbox: Sendable {
@@ -61,10 +69,22 @@ struct WatchSandbox: Sendable {
     func write(_ relative: String, _ text: String) throws {
         let url = root.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard writesAside else { return try Data(text.utf8).write(to: url) }
+        guard writesAside else { return try Self.write(text, at: url.path) }
         let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).writing")
-        try Data(text.utf8).write(to: aside)
+        try Self.write(text, at: aside.path)
         try move(String(aside.path.dropFirst(root.path.count + 1)), to: relative)
+    }
+
+    /// Writes through a close-on-exec descriptor. `Data.write` opens without `O_CLOEXEC`: a process
+    /// another test starts meanwhile inherits the descriptor, and its exit, the last close of a file
+    /// open for writing, is an `IN_CLOSE_WRITE` a watcher started later rightly reports.
+    static func write(_ text: String, at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// The absolute paths of `relatives`.
