@@ -55,11 +55,6 @@ extension BuildState {
         if !written || rename(temporary, target) != 0 { unlink(temporary) }
     }
 
-    /// Removes the state file, for when the output it describes is gone or unknown.
-    package static func forget(for output: URL) {
-        unlink(file(for: output).path)
-    }
-
     // MARK: - Bytes
 
     private static let magic = Array("NOTESBS1".utf8)

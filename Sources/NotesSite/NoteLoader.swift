@@ -39,11 +39,12 @@ struct NoteLoader: Sendable {
     }
 
     /// Reads and checks the notes in `folders` in parallel, in order, each with its folder's stamp
-    /// taken before it is read (a save while reading makes the next build read it again).
-    func load(_ folders: [URL], concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
+    /// taken before it is read (a save while reading makes the next build read it again): the one in
+    /// `stamps` (by folder name) when the caller just took it, else a new one.
+    func load(_ folders: [URL], stamps: [String: UInt64] = [:], concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
         let results = await folders.concurrentMap(limit: concurrency) { [self] folder in
             Result { () throws(DiagnosticList) in
-                let stamp = FolderStamp.of(folder.path)
+                let stamp = stamps[folder.lastPathComponent] ?? FolderStamp.of(folder.path)
                 var note = try load(folder)
                 note.folderStamp = stamp
                 return note

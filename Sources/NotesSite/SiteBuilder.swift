@@ -35,8 +35,9 @@ package struct SiteBuilder: Sendable {
     /// - Parameter progress: called after each step with its index, name and duration.
     package func build(progress: (Int, Int, String, Double) -> Void = { _, _, _, _ in }) async throws(DiagnosticList) -> Report {
         var state = BuildState.load(for: layout.output, options: options, layout: layout)
-        defer { state.save(for: layout.output) }
-        return try await build(state: &state, progress: progress)
+        let report = try await build(state: &state, progress: progress)
+        state.save(for: layout.output)  // a failed build leaves the state file as it was
+        return report
     }
 
     /// Builds into a staging folder and swaps it in for `site/`, redoing only what changed since the

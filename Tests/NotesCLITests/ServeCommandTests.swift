@@ -4,9 +4,8 @@ import Testing
 
 /// `notes serve` as an author starts and stops it.
 @Suite struct ServeCommandTests {
-    @Test func serveSaysWhereItListensServesThePreviewAndStopsOnControlC() async throws {
-        let fixture = try await CLIFixture.make()
-        defer { fixture.remove() }
+    /// `notes serve --port 0` on the fixture, its standard output and error going to files.
+    func startServe(in fixture: CLIFixture) throws -> (process: Process, output: URL, errors: URL) {
         let output = fixture.project.root.appendingPathComponent("serve.stdout")
         let errors = fixture.project.root.appendingPathComponent("serve.stderr")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
@@ -19,6 +18,13 @@ import Testing
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        return (process, output, errors)
+    }
+
+    @Test func serveSaysWhereItListensServesThePreviewAndStopsOnControlC() async throws {
+        let fixture = try await CLIFixture.make()
+        defer { fixture.remove() }
+        let (process, output, errors) = try startServe(in: fixture)
         defer { if process.isRunning { process.terminate() } }
 
         var url: String?
@@ -58,18 +64,7 @@ import Testing
         let note = "content/03-do-it-all-at-once/note.md"
         try fixture.project.write(
             note, try fixture.project.read(note).replacingOccurrences(of: "search     0.30-0.80", with: "search     0.80-0.30"))
-        let errors = fixture.project.root.appendingPathComponent("serve.stderr")
-        let output = fixture.project.root.appendingPathComponent("serve.stdout")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = Process()
-        process.executableURL = try notesBinary()
-        process.arguments = ["serve", "--port", "0", "-C", fixture.project.root.path]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": fixture.project.root.path, "NO_COLOR": "1"]
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, output, errors) = try startServe(in: fixture)
         defer { if process.isRunning { process.terminate() } }
         var complaints = ""
         for _ in 0..<300 where !complaints.contains("build failed") {

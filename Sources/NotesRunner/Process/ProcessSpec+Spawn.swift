@@ -31,22 +31,8 @@ extension ProcessSpec {
     /// Spawns the program (through the supervisor when there is one); returns its pid and the
     /// monotonic time just before the spawn.
     func posixSpawn(pipes: [(read: Int32, write: Int32)], parent: pid_t) -> Result<(pid_t, Double), Diagnostic> {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGUSR1, SIGCHLD] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if newProcessGroup {
-            flags |= POSIX_SPAWN_SETPGROUP
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
-        posix_spawnattr_setflags(&attributes, Int16(flags))
+        var attributes = SpawnAttributes(newProcessGroup: newProcessGroup)
+        defer { attributes.destroy() }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -79,7 +65,7 @@ extension ProcessSpec {
         defer { for pointer in cArguments + variables { free(pointer) } }
         let startedAt = monotonicSeconds()
         var pid = pid_t()
-        let result = posix_spawn(&pid, program.path, &actions, &attributes, cArguments, variables)
+        let result = posix_spawn(&pid, program.path, &actions, &attributes.value, cArguments, variables)
         guard result == 0 else {
             return .failure(
                 Diagnostic(

@@ -84,18 +84,8 @@ package enum Supervisor {
 
     /// Starts the program in a new process group with default signals; its pid, or -errno.
     private static func spawn(_ argv: [String]) -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGUSR1, SIGCHLD] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        var attributes = SpawnAttributes(newProcessGroup: true)
+        defer { attributes.destroy() }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -103,7 +93,7 @@ package enum Supervisor {
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var pid = pid_t()
-        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, environ)
+        let result = posix_spawn(&pid, argv[0], &actions, &attributes.value, cArguments, environ)
         return result == 0 ? pid : -result
     }
 

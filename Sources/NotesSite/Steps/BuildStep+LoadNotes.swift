@@ -56,6 +56,7 @@ extension BuildStep {
             return FolderStamp.of(contentPath + "/" + slug)
         }
         var changed: [URL] = []
+        var changedStamps: [String: UInt64] = [:]
         var unchanged: [NoteRecord] = []
         for (slug, stamp) in zip(slugs, stamps) {
             if let record = previous.notes[slug], record.folderStamp == stamp, stamp != FolderStamp.unknown,
@@ -64,9 +65,10 @@ extension BuildStep {
                 unchanged.append(record)
             } else {
                 changed.append(layout.content.appendingPathComponent(slug, isDirectory: true))
+                changedStamps[slug] = stamp
             }
         }
-        var notes = try await loader.load(changed, concurrency: limit)
+        var notes = try await loader.load(changed, stamps: changedStamps, concurrency: limit)
         // Drafts included: their addresses are taken too (drafts are always read, never kept).
         let aliasConflicts = aliasConflicts(
             notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) }

@@ -11,29 +11,20 @@ extension BuildStep {
         let templates = try TemplateSet(
             directory: context.layout.templates, displayPath: context.layout.display(context.layout.templates), root: context.layout.root)
         context.templates = templates
-        context.siteKey = SHA256.hex(of: FileManager.default.contents(atPath: context.layout.siteConfig.path) ?? Data())
-        context.bodyKey = noteBodyKey(layout: context.layout, templates: templates)
-        context.summaryKey = SHA256.hex(of: Array((context.siteKey + " " + (templates.fingerprints["partials/note-summary"] ?? "-")).utf8))
-        context.pageKey = notePageKey(layout: context.layout, templates: templates, bodyKey: context.bodyKey)
-    }
-
-    /// The fingerprint of what a note's body depends on outside the note's folder: the run player's
-    /// template, and the Python requirements (a run's freshness, shown in the preview and warned
-    /// about, depends on them).
-    static func noteBodyKey(layout: ProjectLayout, templates: TemplateSet) -> String {
+        // What pages depend on outside a note's folder, in three fingerprints; see `NoteRecord`.
+        let layout = context.layout
+        let fingerprint = { (name: String) in templates.fingerprints[name] ?? "-" }
         let requirements = FileManager.default.contents(atPath: layout.content.appendingPathComponent("requirements.txt").path)
-        return SHA256.hex(
-            of: Array(SHA256.hex(of: requirements ?? Data()).utf8) + [0]
-                + Array((templates.fingerprints["partials/run-player"] ?? "-").utf8))
+        context.siteKey = SHA256.hex(of: FileManager.default.contents(atPath: layout.siteConfig.path) ?? Data())
+        // A body shows the run player, and a run's freshness (in the preview) depends on the requirements.
+        context.bodyKey = key([SHA256.hex(of: requirements ?? Data()), fingerprint("partials/run-player")])
+        context.summaryKey = key([context.siteKey, fingerprint("partials/note-summary")])
+        context.pageKey = key([context.bodyKey, context.siteKey, fingerprint("note"), fingerprint("partials/note-summary")])
     }
 
-    /// The fingerprint of what a note's page and list entries depend on outside the note's folder:
-    /// its body's (`bodyKey`), the site settings, and the templates of the page and the list entry.
-    static func notePageKey(layout: ProjectLayout, templates: TemplateSet, bodyKey: String) -> String {
-        var bytes = Array(bodyKey.utf8) + [0]
-        bytes += Array(SHA256.hex(of: FileManager.default.contents(atPath: layout.siteConfig.path) ?? Data()).utf8) + [0]
-        for name in ["note", "partials/note-summary"] { bytes += Array((templates.fingerprints[name] ?? "-").utf8) + [0] }
-        return SHA256.hex(of: bytes)
+    /// One fingerprint for several.
+    private static func key(_ parts: [String]) -> String {
+        SHA256.hex(of: Array(parts.joined(separator: "\u{0}").utf8))
     }
 }
 

@@ -14,21 +14,17 @@ extension BuildStep {
 
         // Tags that differ only in spelling ("Tool Use", "tool-use") share a page: one entry per
         // slug, named by its most used spelling (ties: the first in sort order), a note listed once.
-        var notesByTag: [Tag: [NotePage]] = [:]
-        var summariesByTag: [Tag: [String]] = [:]
-        var listingsByTag: [Tag: [UInt64]] = [:]
+        var recordsByTag: [Tag: [NoteRecord]] = [:]
         let tagNames = Tag.names(records.map(\.page.frontMatter.tags))
         for record in records {
             var seen: Set<String> = []
             for name in record.page.frontMatter.tags {
                 let tag = tagNames[Tag(name).slug]!
                 guard seen.insert(tag.slug).inserted else { continue }
-                notesByTag[tag, default: []].append(record.page)
-                summariesByTag[tag, default: []].append(record.tagSummary)
-                listingsByTag[tag, default: []].append(record.tagListing)
+                recordsByTag[tag, default: []].append(record)
             }
         }
-        let tags = notesByTag.keys.sorted()
+        let tags = recordsByTag.keys.sorted()
         let homeSummaries = records.map(\.homeSummary)
         let limit = context.options.concurrency
         let feedNotes = site.feedLimit == 0 ? notes : Array(notes.prefix(site.feedLimit))
@@ -47,13 +43,13 @@ extension BuildStep {
             for record in records { hash.add(Int64(bitPattern: record.homeListing)) }
             for tag in tags {
                 hash.add(tag.name)
-                hash.add(Int64(notesByTag[tag]!.count))
+                hash.add(Int64(recordsByTag[tag]!.count))
             }
         }
         for tag in tags {
             versions[tag.path] = inputs("tag") { hash in
                 hash.add(tag.name)
-                for listing in listingsByTag[tag]! { hash.add(Int64(bitPattern: listing)) }
+                for record in recordsByTag[tag]! { hash.add(Int64(bitPattern: record.tagListing)) }
             }
         }
         versions["atom.xml"] = inputs("-") { hash in
@@ -80,12 +76,11 @@ extension BuildStep {
             try output.write(render(), to: path)
         }
 
-        try place("index.html") { pages.index(notes, summaries: homeSummaries, tags: tags.map { ($0, notesByTag[$0]!.count) }) }
-        let tagged = notesByTag
-        let summaries = summariesByTag
+        try place("index.html") { pages.index(notes, summaries: homeSummaries, tags: tags.map { ($0, recordsByTag[$0]!.count) }) }
+        let tagged = recordsByTag
         let failures = await tags.concurrentMap(limit: limit) { tag in
             Result { () throws(BuildError) in
-                try place(tag.path) { pages.tag(tag, notes: tagged[tag]!, summaries: summaries[tag]!) }
+                try place(tag.path) { pages.tag(tag, notes: tagged[tag]!.map(\.page), summaries: tagged[tag]!.map(\.tagSummary)) }
             }
         }
         for failure in failures { try failure.get() }
