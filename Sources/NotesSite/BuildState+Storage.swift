@@ -21,7 +21,7 @@ extension BuildState {
     /// Messages keep the paths as the build printed them, so the folder they are relative to counts too.
     package static func engineKey(options: BuildOptions, layout: ProjectLayout) -> String {
         var key =
-            "notes-build-state-3 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
+            "notes-build-state-5 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
         #if os(Linux)
             let executable = "/proc/self/exe"
         #else
@@ -37,8 +37,8 @@ extension BuildState {
     /// does not fit `options`.
     package static func load(for output: URL, options: BuildOptions, layout: ProjectLayout) -> BuildState {
         let engine = engineKey(options: options, layout: layout)
-        guard let data = FileManager.default.contents(atPath: file(for: output).path),
-            let state = try? BuildState(decoding: [UInt8](data)), state.engine == engine
+        guard let bytes = FileContents.read(file(for: output).path),
+            let state = try? BuildState(decoding: bytes), state.engine == engine
         else { return BuildState(engine: engine) }
         return state
     }
@@ -50,32 +50,43 @@ extension BuildState {
         let temporary = target + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        let written = FileContents.write(encoded(), to: fd)
+        let written = encode { FileContents.write($0, to: fd) }
         close(fd)
         if !written || rename(temporary, target) != 0 { unlink(temporary) }
     }
 
     // MARK: - Bytes
 
-    private static let magic = Array("NOTESBS1".utf8)
+    private static let magic = Array("NOTESBS2".utf8)
 
-    /// The state as bytes: a magic, then the fields, then an FNV-1a checksum of everything before it.
+    /// The state as bytes: a magic, then the fields, then a ChangeHash checksum of everything before it.
     func encoded() -> [UInt8] {
-        var out = StateWriter()
-        out.bytes += Self.magic
-        out.string(engine)
-        out.int(notes.count)
-        for slug in notes.keys.sorted() { out.record(notes[slug]!) }
-        out.stamps(published)
-        out.stamps(spare)
-        for files in [publishedFiles, spareFiles] {
-            out.bool(files != nil)
-            if let files { out.strings(files.sorted()) }
+        var bytes: [UInt8] = []
+        _ = encode { chunk in
+            bytes += chunk
+            return true
         }
-        var hash = FNV1a()
-        hash.add(out.bytes)
-        out.int(Int(bitPattern: UInt(hash.value)))
-        return out.bytes
+        return bytes
+    }
+
+    /// Hands ``encoded()``'s bytes to `write` a chunk at a time (megabytes of them: one buffer for all
+    /// cost more in fresh pages than the writing); false when `write` failed.
+    func encode(to write: (ArraySlice<UInt8>) -> Bool) -> Bool {
+        withoutActuallyEscaping(write) { write in
+            var out = StateWriter(flush: write)
+            out.bytes += Self.magic
+            out.string(engine)
+            // Maps are written in their own order, not sorted: the reader makes maps of them again.
+            out.int(notes.count)
+            for record in notes.values { out.record(record) }
+            out.stamps(published)
+            out.stamps(spare)
+            for files in [publishedFiles, spareFiles] {
+                out.bool(files != nil)
+                if let files { out.strings(Array(files)) }
+            }
+            return out.finish()
+        }
     }
 
     /// Reads ``encoded()``'s bytes; throws on any damage.
@@ -83,13 +94,15 @@ extension BuildState {
         guard bytes.count > Self.magic.count + 8, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
             throw StateReader.Damaged()
         }
-        var hash = FNV1a()
+        var hash = ChangeHash()
         hash.add(bytes.dropLast(8))
-        var tail = StateReader(bytes: bytes, position: bytes.count - 8)
+        var tail = StateReader(file: StateFileBytes(bytes), position: bytes.count - 8)
         guard try tail.int() == Int(bitPattern: UInt(hash.value)) else { throw StateReader.Damaged() }
-        var input = StateReader(bytes: bytes, position: Self.magic.count)
+        var input = StateReader(file: StateFileBytes(bytes), position: Self.magic.count)
         self.init(engine: try input.string())
-        for _ in 0..<(try input.count()) {
+        let count = try input.count()
+        notes.reserveCapacity(count)
+        for _ in 0..<count {
             let record = try input.record()
             notes[record.slug] = record
         }
@@ -102,7 +115,37 @@ extension BuildState {
 
 /// Appends fixed-width integers and length-prefixed strings.
 private struct StateWriter {
+    /// What is not handed to ``flush`` yet.
     var bytes: [UInt8] = []
+    private let flush: (ArraySlice<UInt8>) -> Bool
+    private var hash = ChangeHash()
+    private var failed = false
+    private static let chunk = 1 << 16
+
+    init(flush: @escaping (ArraySlice<UInt8>) -> Bool) {
+        self.flush = flush
+        bytes.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Hands on what is buffered once it makes a chunk. The checksum goes over the chunks as it would
+    /// over the whole: ``ChangeHash`` takes eight bytes at a time, and every chunk but the last is a
+    /// multiple of eight long.
+    private mutating func flushIfFull() {
+        guard bytes.count >= Self.chunk else { return }
+        let length = bytes.count & ~7
+        hash.add(bytes[..<length])
+        if !failed, !flush(bytes[..<length]) { failed = true }
+        bytes.removeFirst(length)
+    }
+
+    /// Hands on the rest and the checksum; false when any chunk could not be written.
+    mutating func finish() -> Bool {
+        hash.add(bytes)
+        withUnsafeBytes(of: Int64(Int(bitPattern: UInt(hash.value))).littleEndian) { bytes += $0 }
+        if !failed, !flush(bytes[...]) { failed = true }
+        bytes.removeAll()
+        return !failed
+    }
 
     mutating func int(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
@@ -113,8 +156,18 @@ private struct StateWriter {
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes += value.utf8
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func text(_ value: RecordText) {
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func optional(_ value: String?) {
@@ -124,19 +177,41 @@ private struct StateWriter {
 
     mutating func strings(_ values: [String]) {
         int(values.count)
-        for value in values { string(value) }
+        for value in values {
+            string(value)
+            flushIfFull()
+        }
     }
 
     mutating func stamps(_ files: [String: OutputFile]) {
         int(files.count)
-        for path in files.keys.sorted() {
-            let stamp = files[path]!.stamp
+        for (path, file) in files {
+            let stamp = file.stamp
             string(path)
-            int64(Int64(bitPattern: files[path]!.version))
-            int64(stamp.size)
-            int64(stamp.modifiedSeconds)
-            int64(stamp.modifiedNanoseconds)
-            int64(Int64(bitPattern: stamp.inode))
+            int64(Int64(bitPattern: file.version))
+            fileStamp(stamp)
+            flushIfFull()
+        }
+    }
+
+    mutating func fileStamp(_ stamp: FileStamp) {
+        int64(stamp.size)
+        int64(stamp.modifiedSeconds)
+        int64(stamp.modifiedNanoseconds)
+        int64(Int64(bitPattern: stamp.inode))
+    }
+
+    mutating func folderListing(_ listing: FolderListing) {
+        int(listing.entries.count)
+        for entry in listing.entries {
+            string(entry.path)
+            bool(entry.isFolder)
+        }
+        int(listing.folders.count)
+        for folder in listing.folders {
+            string(folder.path)
+            fileStamp(folder.stamp)
+            int64(folder.changed)
         }
     }
 
@@ -149,15 +224,24 @@ private struct StateWriter {
     }
 
     mutating func record(_ record: NoteRecord) {
+        defer { flushIfFull() }
+        if let stored = record.stored {
+            stored.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            return
+        }
         int64(Int64(bitPattern: record.folderStamp))
+        bool(record.folderListing != nil)
+        if let listing = record.folderListing { folderListing(listing) }
         string(record.pageKey)
         string(record.bodyKey)
         string(record.summaryKey)
         page(record.page)
         bool(record.hasFeedBody)
-        string(record.homeSummary)
-        string(record.tagSummary)
+        text(record.homeText)
+        text(record.tagText)
         strings(record.outputs)
+        let hashes = record.listHashes
+        for hash in [hashes.home, hashes.tag, hashes.feed] { int64(Int64(bitPattern: hash)) }
         int(record.warnings.count)
         for warning in record.warnings {
             string(warning.severity.rawValue)
@@ -192,13 +276,9 @@ private struct StateWriter {
         }
         string(page.titleHTML)
         string(page.dekHTML)
+        // The body's headings are left out: they make the page's table of contents, and a record read
+        // from the file has no body to fill a page from (``NoteRecord/body``).
         string(page.body.html)
-        int(page.body.headings.count)
-        for heading in page.body.headings {
-            int(heading.level)
-            string(heading.id)
-            string(heading.text)
-        }
         int(page.body.wordCount)
         int(page.body.figureCount)
         int(page.body.listingCount)
@@ -210,8 +290,15 @@ private struct StateWriter {
 private struct StateReader {
     struct Damaged: Error {}
 
+    let file: StateFileBytes
     let bytes: [UInt8]
     var position: Int
+
+    init(file: StateFileBytes, position: Int) {
+        self.file = file
+        self.bytes = file.bytes
+        self.position = position
+    }
 
     mutating func int() throws -> Int {
         guard position + 8 <= bytes.count else { throw Damaged() }
@@ -242,6 +329,13 @@ private struct StateReader {
         return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
     }
 
+    /// A string left as the file's bytes until it is asked for.
+    mutating func text() throws -> RecordText {
+        let count = try count()
+        defer { position += count }
+        return RecordText(StoredBytes(file: file, range: position..<(position + count)))
+    }
+
     mutating func optional() throws -> String? { try bool() ? try string() : nil }
 
     mutating func strings() throws -> [String] {
@@ -249,16 +343,30 @@ private struct StateReader {
     }
 
     mutating func stamps() throws -> [String: OutputFile] {
+        let count = try count()
         var stamps: [String: OutputFile] = [:]
-        for _ in 0..<(try count()) {
+        stamps.reserveCapacity(count)
+        for _ in 0..<count {
             let path = try string()
             let version = UInt64(bitPattern: try int64())
-            let stamp = FileStamp(
-                size: try int64(), modifiedSeconds: try int64(), modifiedNanoseconds: try int64(),
-                inode: UInt64(bitPattern: try int64()))
-            stamps[path] = OutputFile(stamp: stamp, version: version)
+            stamps[path] = OutputFile(stamp: try fileStamp(), version: version)
         }
         return stamps
+    }
+
+    mutating func fileStamp() throws -> FileStamp {
+        FileStamp(
+            size: try int64(), modifiedSeconds: try int64(), modifiedNanoseconds: try int64(), inode: UInt64(bitPattern: try int64()))
+    }
+
+    mutating func folderListing() throws -> FolderListing {
+        var entries: [FolderListing.Entry] = []
+        for _ in 0..<(try count()) { entries.append(FolderListing.Entry(path: try string(), isFolder: try bool())) }
+        var folders: [FolderListing.Folder] = []
+        for _ in 0..<(try count()) {
+            folders.append(FolderListing.Folder(path: try string(), stamp: try fileStamp(), changed: try int64()))
+        }
+        return FolderListing(entries: entries, folders: folders)
     }
 
     mutating func location() throws -> SourceLocation? {
@@ -267,15 +375,19 @@ private struct StateReader {
     }
 
     mutating func record() throws -> NoteRecord {
+        let start = position
         let folderStamp = UInt64(bitPattern: try int64())
+        let folderListing = try bool() ? try folderListing() : nil
         let pageKey = try string()
         let bodyKey = try string()
         let summaryKey = try string()
         let page = try page()
         let hasFeedBody = try bool()
-        let homeSummary = try string()
-        let tagSummary = try string()
+        let homeSummary = try text()
+        let tagSummary = try text()
         let outputs = try strings()
+        let listHashes = NoteRecord.ListHashes(
+            home: UInt64(bitPattern: try int64()), tag: UInt64(bitPattern: try int64()), feed: UInt64(bitPattern: try int64()))
         var warnings: [Diagnostic] = []
         for _ in 0..<(try count()) {
             guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Damaged() }
@@ -285,7 +397,8 @@ private struct StateReader {
         return NoteRecord(
             folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page, hasFeedBody: hasFeedBody,
             homeSummary: homeSummary,
-            tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: nil)
+            tagSummary: tagSummary, outputs: outputs, warnings: warnings, body: nil, listHashes: listHashes,
+            folderListing: folderListing, stored: StoredBytes(file: file, range: start..<position))
     }
 
     mutating func page() throws -> NotePage {
@@ -313,12 +426,8 @@ private struct StateReader {
         let titleHTML = try string()
         let dekHTML = try string()
         let html = try string()
-        var headings: [RenderedBody.Heading] = []
-        for _ in 0..<(try count()) {
-            headings.append(RenderedBody.Heading(level: try int(), id: try string(), text: try string()))
-        }
         let body = RenderedBody(
-            html: html, headings: headings, wordCount: try int(), figureCount: try int(), listingCount: try int())
+            html: html, headings: [], wordCount: try int(), figureCount: try int(), listingCount: try int())
         return NotePage(slug: slug, frontMatter: front, titleHTML: titleHTML, dekHTML: dekHTML, body: body, author: try string())
     }
 }

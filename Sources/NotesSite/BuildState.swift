@@ -45,6 +45,11 @@ package struct BuildState: Sendable {
 package final class NoteRecord: Sendable {
     /// The note's folder stamp (``FolderStamp``) when it was read.
     package let folderStamp: UInt64
+    /// What that stamp was taken from, so that the next one lists no folder that did not change.
+    package let folderListing: FolderListing?
+    /// The record's own bytes in the state file it was read from, written back as they are: records
+    /// are immutable, and most of a build's are the last build's.
+    let stored: StoredBytes?
     /// The fingerprint of everything else its page depends on (site settings, the note and list entry
     /// templates, and ``bodyKey``); see the `load site` step.
     package let pageKey: String
@@ -56,8 +61,10 @@ package final class NoteRecord: Sendable {
     package let page: NotePage
     package let hasFeedBody: Bool
     /// The note's entry in lists at depth 0 (the home page) and at a tag page's depth.
-    package let homeSummary: String
-    package let tagSummary: String
+    package var homeSummary: String { homeText.string }
+    package var tagSummary: String { tagText.string }
+    let homeText: RecordText
+    let tagText: RecordText
     /// The files the note put in the site (its page, its listing files and images), by path.
     package let outputs: [String]
     /// What loading its runs found (missing or stale runs), printed by every build.
@@ -77,39 +84,70 @@ package final class NoteRecord: Sendable {
     let tagListing: UInt64
     let feedEntry: UInt64
 
-    package init(
+    /// What lists show of a note, hashed: see ``homeListing``, ``tagListing``, ``feedEntry``.
+    struct ListHashes {
+        var home: UInt64
+        var tag: UInt64
+        var feed: UInt64
+    }
+
+    package convenience init(
         folderStamp: UInt64, pageKey: String, bodyKey: String, summaryKey: String, page: NotePage, hasFeedBody: Bool,
-        homeSummary: String, tagSummary: String, outputs: [String], warnings: [Diagnostic], body: String?
+        homeSummary: String, tagSummary: String, outputs: [String], warnings: [Diagnostic], body: String?,
+        folderListing: FolderListing? = nil
     ) {
+        self.init(
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page,
+            hasFeedBody: hasFeedBody, homeSummary: RecordText(homeSummary), tagSummary: RecordText(tagSummary), outputs: outputs,
+            warnings: warnings, body: body,
+            listHashes: Self.listHashes(page: page, homeSummary: homeSummary, tagSummary: tagSummary, hasFeedBody: hasFeedBody),
+            folderListing: folderListing)
+    }
+
+    /// A record as the state file keeps it: list entries possibly still as the file's bytes, and the
+    /// hashes of what lists show of the note, so that loading does not hash every entry again.
+    init(
+        folderStamp: UInt64, pageKey: String, bodyKey: String, summaryKey: String, page: NotePage, hasFeedBody: Bool,
+        homeSummary: RecordText, tagSummary: RecordText, outputs: [String], warnings: [Diagnostic], body: String?,
+        listHashes: ListHashes, folderListing: FolderListing?, stored: StoredBytes? = nil
+    ) {
+        self.folderListing = folderListing
+        self.stored = stored
         self.summaryKey = summaryKey
         self.folderStamp = folderStamp
         self.pageKey = pageKey
         self.bodyKey = bodyKey
         self.page = page
         self.hasFeedBody = hasFeedBody
-        self.homeSummary = homeSummary
-        self.tagSummary = tagSummary
+        self.homeText = homeSummary
+        self.tagText = tagSummary
         self.outputs = outputs
         self.warnings = warnings
         self.body = body
-        var version = FNV1a()
+        var version = ChangeHash()
         version.add(Int64(bitPattern: folderStamp))
         version.add(pageKey)
         self.version = version.value
-        var fileVersion = FNV1a()
+        var fileVersion = ChangeHash()
         fileVersion.add(Int64(bitPattern: folderStamp))
         self.fileVersion = fileVersion.value
-        var home = FNV1a()
+        homeListing = listHashes.home
+        tagListing = listHashes.tag
+        feedEntry = listHashes.feed
+    }
+
+    private static func listHashes(page: NotePage, homeSummary: String, tagSummary: String, hasFeedBody: Bool) -> ListHashes {
+        var home = ChangeHash()
         home.addListed(page, summary: homeSummary)
-        homeListing = home.value
-        var tag = FNV1a()
+        var tag = ChangeHash()
         tag.addListed(page, summary: tagSummary)
-        tagListing = tag.value
-        var feed = FNV1a()
+        var feed = ChangeHash()
         feed.addListed(page, summary: hasFeedBody ? page.body.html : "")
         feed.add(page.author)
-        feedEntry = feed.value
+        return ListHashes(home: home.value, tag: tag.value, feed: feed.value)
     }
+
+    var listHashes: ListHashes { ListHashes(home: homeListing, tag: tagListing, feed: feedEntry) }
 
     package var slug: String { page.slug }
 
@@ -125,7 +163,7 @@ package final class NoteRecord: Sendable {
         return NoteRecord(
             folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page,
             hasFeedBody: hasFeedBody, homeSummary: homeSummary, tagSummary: tagSummary, outputs: outputs, warnings: warnings,
-            body: body)
+            body: body, folderListing: folderListing)
     }
 }
 

@@ -1,50 +1,81 @@
 #if canImport(Glibc)
     import Glibc
     private let systemWrite = Glibc.write
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
     import Darwin
     private let systemWrite = Darwin.write
+    private let systemRead = Darwin.read
 #endif
 
 /// Small POSIX file helpers for the output writer, where Foundation's per-call overhead shows.
 enum FileContents {
     /// Whether the regular file at `path` holds exactly `bytes`.
     static func matches(_ bytes: [UInt8], at path: String) -> Bool {
+        read(path, expectedSize: bytes.count) == bytes
+    }
+
+    /// The bytes of the regular file at `path`; nil when it cannot be read, is not a regular file,
+    /// or (when `expectedSize` is given) is not that size, which is then found without reading.
+    static func read(_ path: String, expectedSize: Int? = nil) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else {
-            return false
-        }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        let count = existing.withUnsafeMutableBytes { buffer -> Int in
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        if let expectedSize, size != expectedSize { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var offset = 0
-            while offset < buffer.count {
-                let got = read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            while offset < size {
+                let got = systemRead(fd, buffer.baseAddress! + offset, size - offset)
                 if got < 0, errno == EINTR { continue }
                 if got <= 0 { break }
                 offset += got
             }
-            return offset
+            complete = offset == size
+            initialized = offset
         }
-        return count == bytes.count && existing == bytes
+        return complete ? bytes : nil
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes; false on failure (see `errno`).
-    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+    static func write(_ bytes: some Collection<UInt8>, to fd: Int32) -> Bool {
+        if let written = bytes.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0), to: fd) }) { return written }
+        return write(Array(bytes), to: fd)
+    }
+
+    /// Writes all of `buffer` to `fd`, retrying short writes; false on failure (see `errno`).
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
+    }
+
+    /// Calls `visit` with the name of each entry of `folder` ("." and ".." left out) and whether it is
+    /// a folder: nil when the file system does not say (a symbolic link, or no type given), so that
+    /// the caller looks if it matters. False when the folder cannot be read.
+    static func list(_ folder: String, _ visit: (_ name: String, _ isFolder: Bool?) -> Void) -> Bool {
+        guard let handle = opendir(folder) else { return false }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): visit(name, true)
+            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): visit(name, nil)
+            default: visit(name, false)
+            }
+        }
+        return true
     }
 
     /// Visits every entry under `root` (relative paths, parents first), descending into a folder

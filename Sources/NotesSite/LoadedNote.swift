@@ -21,6 +21,8 @@ package struct LoadedNote: Sendable {
     package var files: [String]
     /// The folder's ``FolderStamp`` when it was read.
     package var folderStamp: UInt64 = 0
+    /// What that stamp was taken from (nil when the stamp is ``FolderStamp/unknown``).
+    package var folderListing: FolderListing?
     /// What attaching its runs found (a missing or stale run).
     package var warnings: [Diagnostic] = []
     /// What fails the build about its runs (a published note's never-run listing, for `notes build`).

@@ -31,6 +31,23 @@ struct NoteLoader: Sendable {
         }
     }
 
+    /// The folders of `content/` that may be notes, sorted: every one ``noteSlugs()`` names, and folders
+    /// without a `note.md` too, as this does not look inside them (the caller's stamp does: see
+    /// ``FolderListing/holdsNote``). One `readdir` of `content/`, nothing per folder.
+    func candidateSlugs() throws(BuildError) -> [String] {
+        var names: [String] = []
+        guard
+            FileContents.list(
+                layout.content.path,
+                { name, isFolder in
+                    if isFolder != false, !name.hasPrefix("."), !name.hasPrefix("_") { names.append(name) }
+                })
+        else {
+            return try noteSlugs()  // which says what is wrong
+        }
+        return names.sorted()
+    }
+
     /// Reads and checks every note in parallel, collecting the problems of all notes before failing.
     func loadAll(concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
         let folders: [URL]
@@ -41,12 +58,15 @@ struct NoteLoader: Sendable {
     /// Reads and checks the notes in `folders` in parallel, in order, each with its folder's stamp
     /// taken before it is read (a save while reading makes the next build read it again): the one in
     /// `stamps` (by folder name) when the caller just took it, else a new one.
-    func load(_ folders: [URL], stamps: [String: UInt64] = [:], concurrency: Int) async throws(DiagnosticList) -> [LoadedNote] {
+    func load(
+        _ folders: [URL], stamps: [String: (value: UInt64, listing: FolderListing?)] = [:], concurrency: Int
+    ) async throws(DiagnosticList) -> [LoadedNote] {
         let results = await folders.concurrentMap(limit: concurrency) { [self] folder in
             Result { () throws(DiagnosticList) in
                 let stamp = stamps[folder.lastPathComponent] ?? FolderStamp.of(folder.path)
                 var note = try load(folder)
-                note.folderStamp = stamp
+                note.folderStamp = stamp.value
+                note.folderListing = stamp.listing
                 return note
             }
         }

@@ -100,6 +100,8 @@ extension BuildContext {
     func nextState() -> BuildState {
         var state = BuildState(engine: previous.engine, keepsBodies: previous.keepsBodies)
         let written = output.writtenStamps
+        state.notes.reserveCapacity(records.count)
+        state.published.reserveCapacity(written.count)
         for record in records {
             state.notes[record.slug] = record
             for path in record.outputs {

@@ -169,13 +169,14 @@ package final class StagedOutput: Sendable {
 
     /// Counts the folders leading to a kept file as made, so they are not removed as leftovers.
     private func markFolders(containing path: String) {
-        var folder = path
-        var chain: [String] = []
-        while let slash = folder.lastIndex(of: "/") {
-            folder = String(folder[..<slash])
-            chain.append(folder)
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        var folder = String(path[..<slash])
+        folders.withLock { folders in
+            // A folder already counted has its parents counted too: a note's second file stops here.
+            while folders.insert(folder).inserted, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = String(folder[..<slash])
+            }
         }
-        folders.withLock { $0.formUnion(chain) }
     }
 
     /// Deletes `files` this build did not write, and the folders that leaves empty.

@@ -114,6 +114,9 @@ import Testing
         defer { project.remove() }
         var editor = ProjectEditor(project: project, random: SeededRandom(seed: 11))
         try editor.seedNotes(count: 4)
+        // Files saved within the last 100 ms are distrusted (their stamps could repeat), so wait first:
+        // notes read again would all be filled at once.
+        try await Task.sleep(for: .milliseconds(150))
         let served = ProjectLayout(
             root: project.root, displayBase: project.root, output: project.root.appendingPathComponent(".notes/served", isDirectory: true))
         let preview = BuildOptions(includeDrafts: true, preview: true)

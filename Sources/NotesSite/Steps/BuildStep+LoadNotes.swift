@@ -28,7 +28,7 @@ extension BuildStep {
                     return path.dropFirst(layout.content.path.count + 1).split(separator: "/").first.map(String.init)
                 })
         }
-        let slugs: [String]
+        var slugs: [String]
         if let changedFolders, !previous.notes.isEmpty, context.options.includeDrafts {
             let named = changedFolders.filter { slug in
                 !slug.hasPrefix(".") && !slug.hasPrefix("_")
@@ -36,7 +36,7 @@ extension BuildStep {
             }
             slugs = Set(previous.notes.keys).subtracting(changedFolders).union(named).sorted()
         } else {
-            do throws(BuildError) { slugs = try loader.noteSlugs() } catch {
+            do throws(BuildError) { slugs = try loader.candidateSlugs() } catch {
                 throw DiagnosticList(error.diagnostics)
             }
         }
@@ -47,19 +47,24 @@ extension BuildStep {
         let noteDisplay = { (slug: String) in
             displayInside ? layout.display(layout.content.appendingPathComponent("\(slug)/note.md")) : "\(contentDisplay)/\(slug)/note.md"
         }
-        let stamps = await slugs.concurrentMap(limit: limit) { slug in
-            if let changedFolders, !changedFolders.contains(slug), let record = previous.notes[slug],
-                record.folderStamp != FolderStamp.unknown
-            {
-                return record.folderStamp
+        var stamps = await slugs.concurrentMap(limit: limit) { slug in
+            let record = previous.notes[slug]
+            if let changedFolders, !changedFolders.contains(slug), let record, record.folderStamp != FolderStamp.unknown {
+                return (value: record.folderStamp, listing: record.folderListing)
             }
-            return FolderStamp.of(contentPath + "/" + slug)
+            return FolderStamp.of(contentPath + "/" + slug, reusing: record?.folderListing)
         }
+        // Candidates without a note.md are not notes; a listing says, else (a stamp left unknown) a stat.
+        let isNote = zip(slugs, stamps).map { slug, stamp in
+            stamp.listing?.holdsNote ?? (FileStamp.of(contentPath + "/" + slug + "/note.md") != nil)
+        }
+        slugs = zip(slugs, isNote).filter(\.1).map(\.0)
+        stamps = zip(stamps, isNote).filter(\.1).map(\.0)
         var changed: [URL] = []
-        var changedStamps: [String: UInt64] = [:]
+        var changedStamps: [String: (value: UInt64, listing: FolderListing?)] = [:]
         var unchanged: [NoteRecord] = []
         for (slug, stamp) in zip(slugs, stamps) {
-            if let record = previous.notes[slug], record.folderStamp == stamp, stamp != FolderStamp.unknown,
+            if let record = previous.notes[slug], record.folderStamp == stamp.value, stamp.value != FolderStamp.unknown,
                 record.pageKey == context.pageKey || record.body != nil && record.bodyKey == context.bodyKey
             {
                 unchanged.append(record)

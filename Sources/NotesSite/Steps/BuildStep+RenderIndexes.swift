@@ -31,8 +31,8 @@ extension BuildStep {
 
         // What each page is made from: a page the previous build made from the same is reused.
         let siteKey = context.siteKey
-        func inputs(_ template: String, _ add: (inout FNV1a) -> Void) -> UInt64 {
-            var hash = FNV1a()
+        func inputs(_ template: String, _ add: (inout ChangeHash) -> Void) -> UInt64 {
+            var hash = ChangeHash()
             hash.add(siteKey)
             hash.add(templates.fingerprints[template] ?? "-")
             add(&hash)
@@ -92,7 +92,7 @@ extension BuildStep {
     }
 }
 
-extension FNV1a {
+extension ChangeHash {
     /// What lists show of a note, and its entry (or, for the feed, its body).
     mutating func addListed(_ page: NotePage, summary: String) {
         add(page.slug)

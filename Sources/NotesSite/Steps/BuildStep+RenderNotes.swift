@@ -29,7 +29,9 @@ extension BuildStep {
         for (record, result) in zip(context.unchanged, reuses) {
             if let reused = try result.get() {
                 records.append(reused)
-                if reused.pageKey != record.pageKey || reused.homeSummary != record.homeSummary { context.rendered += 1 }
+                if reused !== record, reused.pageKey != record.pageKey || reused.homeSummary != record.homeSummary {
+                    context.rendered += 1
+                }
                 if reused.pageKey != context.pageKey { context.deferred += 1 }
             } else {
                 // Its outputs are gone or were changed by hand: read it again.
@@ -100,7 +102,7 @@ struct NoteRenderer: Sendable {
         return NoteRecord(
             folderStamp: note.folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page, hasFeedBody: inFeed,
             homeSummary: pages.summary(page, root: ""), tagSummary: pages.summary(page, root: Tag.root), outputs: outputs,
-            warnings: note.warnings, body: keepsBodies ? body : nil)
+            warnings: note.warnings, body: keepsBodies ? body : nil, folderListing: note.folderListing)
     }
 
     /// The record of an unchanged note with its outputs in place: kept in the spare when they are the
