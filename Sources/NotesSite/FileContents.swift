@@ -63,9 +63,19 @@ enum FileContents {
     /// Calls `visit` with the name of each entry of `folder` ("." and ".." left out) and whether it is
     /// a folder: nil when the file system does not say (a symbolic link, or no type given), so that
     /// the caller looks if it matters. False when the folder cannot be read.
-    static func list(_ folder: String, _ visit: (_ name: String, _ isFolder: Bool?) -> Void) -> Bool {
+    ///
+    /// - Parameter status: called first with the folder's own status, taken before any entry is read
+    ///   (a change while reading then makes the folder newer than this).
+    static func list(
+        _ folder: String, status: ((stat) -> Void)? = nil, _ visit: (_ name: String, _ isFolder: Bool?) -> Void
+    ) -> Bool {
         guard let handle = opendir(folder) else { return false }
         defer { closedir(handle) }
+        if let status {
+            var folderStatus = stat()
+            guard fstat(dirfd(handle), &folderStatus) == 0 else { return false }
+            status(folderStatus)
+        }
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
@@ -78,24 +88,19 @@ enum FileContents {
         return true
     }
 
+    /// Whether `path` is a folder itself, not a symbolic link to one (links are not followed).
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Visits every entry under `root` (relative paths, parents first), descending into a folder
     /// only when `visit` returns true for it. Uses `readdir`'s types, so no `stat` per entry.
     static func walk(_ root: String, _ visit: (_ path: String, _ isFolder: Bool) -> Bool) {
         func walk(_ relative: String) {
-            guard let folder = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-            defer { closedir(folder) }
+            let folder = relative.isEmpty ? root : root + "/" + relative
             var entries: [(String, Bool)] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name != ".", name != ".." else { continue }
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems leave the type out
-                    var status = stat()
-                    let full = root + "/" + (relative.isEmpty ? name : relative + "/" + name)
-                    isFolder = lstat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-                }
-                entries.append((name, isFolder))
-            }
+            _ = list(folder) { name, isFolder in entries.append((name, isFolder ?? Self.isFolder(folder + "/" + name))) }
             for (name, isFolder) in entries.sorted(by: { $0.0 < $1.0 }) {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if visit(path, isFolder), isFolder { walk(path) }

@@ -110,24 +110,15 @@ package struct FolderListing: Sendable, Hashable {
         var entries: [Entry] = []
         var folders: [Folder] = []
         func read(_ relative: String) -> Bool {
-            guard let folder = opendir(relative.isEmpty ? root : root + "/" + relative) else { return false }
-            defer { closedir(folder) }
-            // The folder's stamp before its entries: a change while reading makes it newer than this.
-            var status = stat()
-            guard fstat(dirfd(folder), &status) == 0 else { return false }
-            folders.append(Folder(path: relative, status))
+            let folder = relative.isEmpty ? root : root + "/" + relative
             var names: [(String, Bool)] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard !name.hasPrefix(".") else { continue }  // also "." and ".."
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems leave the type out
-                    var status = stat()
-                    let full = root + "/" + (relative.isEmpty ? name : relative + "/" + name)
-                    isFolder = lstat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-                }
-                names.append((name, isFolder))
-            }
+            let listed = FileContents.list(
+                folder, status: { folders.append(Folder(path: relative, $0)) },
+                { name, isFolder in
+                    guard !name.hasPrefix(".") else { return }  // hidden: an editor's swap file, say
+                    names.append((name, isFolder ?? FileContents.isFolder(folder + "/" + name)))
+                })
+            guard listed else { return false }
             for (name, isFolder) in names.sorted(by: { $0.0 < $1.0 }) {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 entries.append(Entry(path: path, isFolder: isFolder))
