@@ -55,7 +55,7 @@ package struct ProjectCheck: Sendable {
         } catch {
             throw DiagnosticList(error.asDiagnostics)
         }
-        var findings: [Diagnostic] = []
+        var findings = addressFindings(runs.notes)
         var fresh: [StoredRun] = []
         for listing in runs.listings {
             let stored = StoredRun(listing, projectRoot: layout.root)
@@ -74,6 +74,21 @@ package struct ProjectCheck: Sendable {
             findings += NoteScaffold.placeholderFindings(in: note, layout: layout)
         }
         return Report(findings: DiagnosticList(findings).diagnostics, listings: runs.listings.count, checked: fresh.count)
+    }
+
+    /// What fails `notes build` about the notes' addresses, found as it finds them: a number two
+    /// published notes use, an alias that would put two pages at one address (drafts count). A number
+    /// a draft shares fails only once the draft is published: a warning, unless drafts are held to
+    /// the same bar.
+    private func addressFindings(_ notes: [LoadedNote]) -> [Diagnostic] {
+        let numbered = { (notes: [LoadedNote]) in notes.map { (frontMatter: $0.frontMatter, displayPath: $0.displayPath) } }
+        var findings = NoteAddresses.duplicateNumbers(numbered(notes.filter { !$0.frontMatter.isDraft }))
+        for finding in NoteAddresses.duplicateNumbers(numbered(notes)) where !findings.contains(finding) {
+            var finding = finding
+            if !holdsDraftsToTheSameBar { finding.severity = .warning }
+            findings.append(finding)
+        }
+        return findings + NoteAddresses.aliasConflicts(notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) })
     }
 
     /// How a finding about `listing` counts: a warning in a draft (unless drafts are held to the

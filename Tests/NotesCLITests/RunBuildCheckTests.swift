@@ -72,6 +72,39 @@ import Testing
         #expect(check.stderr.contains("Reason: + two"))
     }
 
+    /// `notes check` guards CI, so what fails `notes build` about addresses fails it too, at the
+    /// same places: a number two published notes use, an alias two notes give. A number a draft
+    /// shares is a warning until the draft is held to the same bar (`--drafts`).
+    @Test func checkFailsOnWhatFailsTheBuildAboutAddresses() async throws {
+        let fixture = try await CLIFixture.make(notes: [])
+        defer { fixture.remove() }
+        try fixture.project.write("content/01-first/note.md", "---\ntitle: First\ndate: 2026-01-01\naliases: [00-old]\n---\n\nBody.\n")
+        try fixture.project.write("content/02-second/note.md", "---\ntitle: Second\nnumber: 1\ndate: 2026-01-02\n---\n\nBody.\n")
+        try fixture.project.write("content/03-third/note.md", "---\ntitle: Third\ndate: 2026-01-03\naliases: [00-old]\n---\n\nBody.\n")
+        let duplicate =
+            "content/02-second/note.md:3:1: error: note number 1 is also used by content/01-first/note.md (from its folder's name)"
+        let alias = "content/03-third/note.md:4:11: error: the alias `00-old` is also given at content/01-first/note.md:4:11"
+        let build = try await fixture.notes(["build"])
+        let check = try await fixture.notes(["check"])
+        for outcome in [build, check] {
+            #expect(outcome.status == 1, "\(outcome.stdout)\n\(outcome.stderr)")
+            #expect(outcome.stderr.contains(duplicate), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains(alias), "\(outcome.stderr)")
+        }
+
+        // The second note becomes a draft and the alias goes: the build passes, check warns.
+        try fixture.project.write(
+            "content/02-second/note.md", "---\ntitle: Second\nnumber: 1\ndate: 2026-01-02\ndraft: true\n---\n\nBody.\n")
+        try fixture.project.write("content/03-third/note.md", "---\ntitle: Third\ndate: 2026-01-03\n---\n\nBody.\n")
+        #expect(try await fixture.notes(["build"]).status == 0)
+        let warned = try await fixture.notes(["check"])
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stderr.contains(duplicate.replacingOccurrences(of: "error:", with: "warning:")), "\(warned.stderr)")
+        let strict = try await fixture.notes(["check", "--drafts"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains(duplicate), "\(strict.stderr)")
+    }
+
     @Test func ctrlCStopsTheRunAndKeepsThePreviousTranscript() async throws {
         let fixture = try await CLIFixture.make(notes: [])
         defer { fixture.remove() }

@@ -16,9 +16,10 @@ struct Check: AsyncParsableCommand {
             listings whose transcript is missing or stale (the listing, its cassette or the requirements \
             changed), then replays each listing offline with --fast and compares its output and exit \
             status with the stored transcript, printing a diff when they differ. A published note that still \
-            holds the placeholder text `notes new` wrote is a finding too. Exits 1 on any finding. Findings \
-            in draft notes are warnings (placeholders are not reported there) unless --drafts is given: a \
-            draft may wait for its first run.
+            holds the placeholder text `notes new` wrote is a finding too, and so is what fails `notes build` \
+            about addresses: a note number two notes use, an alias that would put two pages at one address. \
+            Exits 1 on any finding. Findings in draft notes are warnings (placeholders are not reported there) \
+            unless --drafts is given: a draft may wait for its first run.
             """
     )
 

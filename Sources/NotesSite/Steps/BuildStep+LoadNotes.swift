@@ -75,7 +75,7 @@ extension BuildStep {
         }
         var notes = try await loader.load(changed, stamps: changedStamps, concurrency: limit)
         // Drafts included: their addresses are taken too (drafts are always read, never kept).
-        let aliasConflicts = aliasConflicts(
+        let aliasConflicts = NoteAddresses.aliasConflicts(
             notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) }
                 + unchanged.map { ($0.slug, noteDisplay($0.slug), $0.page.frontMatter.aliases) })
         if !context.options.includeDrafts {
@@ -83,7 +83,7 @@ extension BuildStep {
             unchanged.removeAll { $0.page.frontMatter.isDraft }
         }
         let all = (notes.map { NoteOrder($0.slug, $0.frontMatter) } + unchanged.map { NoteOrder($0.slug, $0.page.frontMatter) })
-        let duplicates = duplicateNumbers(
+        let duplicates = NoteAddresses.duplicateNumbers(
             all.sorted { $0.slug < $1.slug }.map { entry in
                 (entry.frontMatter, noteDisplay(entry.slug))
             })
@@ -105,29 +105,6 @@ extension BuildStep {
         context.notes = notes.sorted { NoteOrder.newestFirst(NoteOrder($0.slug, $0.frontMatter), NoteOrder($1.slug, $1.frontMatter)) }
         context.unchanged = unchanged
         context.feedSlugs = feed
-    }
-
-    /// Notes in folder order, given as their front matter and `note.md`'s display path.
-    private static func duplicateNumbers(_ notes: [(frontMatter: FrontMatter, displayPath: String)]) -> [Diagnostic] {
-        var firstWithNumber: [Int: (frontMatter: FrontMatter, displayPath: String)] = [:]
-        var problems: [Diagnostic] = []
-        for note in notes {
-            let number = note.frontMatter.number
-            if let first = firstWithNumber[number] {
-                // Two pages would claim "No. 03"; readers and links could not tell them apart.
-                let place = note.frontMatter.numberLocation ?? SourceLocation(path: note.displayPath, line: 1, column: 1)
-                let firstPlace = first.frontMatter.numberLocation.map { "\($0)" } ?? "\(first.displayPath) (from its folder's name)"
-                problems.append(
-                    Diagnostic(
-                        at: place, "note number \(number) is also used by \(firstPlace)",
-                        help: note.frontMatter.numberLocation == nil
-                            ? "add a `number:` line with a free number (this one comes from the folder's name)"
-                            : "give each note its own `number`"))
-            } else {
-                firstWithNumber[number] = note
-            }
-        }
-        return problems
     }
 }
 
