@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 
 /// Watches by comparing snapshots of every file's size, modification time (to the nanosecond) and
 /// inode, a few times a second, on a thread of its own: the fallback where inotify is missing or
@@ -10,10 +11,14 @@ package final class PollingWatcher: SourceWatching {
 
     private let changes: ChangeQueue
     private let thread: WatcherThread
+    /// Why the folders are polled rather than watched, when that was not asked for: what the author
+    /// should hear once (it notices changes later, and costs a little CPU while idle).
+    package let fallbackReason: Diagnostic?
 
     /// Takes the first snapshot of `folders` now (a change after this call is reported), then
     /// compares every `interval`.
-    package init(folders: [URL], every interval: Duration = defaultInterval) {
+    package init(folders: [URL], every interval: Duration = defaultInterval, fallbackReason: Diagnostic? = nil) {
+        self.fallbackReason = fallbackReason
         let roots = folders.map(\.path)
         let baseline = SourceSnapshot(folders: roots)
         let queue = ChangeQueue()

@@ -24,6 +24,8 @@ package struct PreviewSession: Sendable {
         case failed(DiagnosticList, hasGoodBuild: Bool)
         /// A listing started or ended running.
         case run(PreviewRuns.Event)
+        /// Something about the session the author should hear once: why sources are polled.
+        case notice(Diagnostic)
     }
 
     package var layout: ProjectLayout
@@ -61,6 +63,7 @@ package struct PreviewSession: Sendable {
         started(server.url)
         let watcher = SourceWatcher.start(folders: [layout.content, layout.templates])
         defer { watcher.stop() }
+        if let reason = (watcher as? PollingWatcher)?.fallbackReason { report(.notice(reason)) }
         var live: PreviewRuns?
         if let runs {
             live = PreviewRuns(layout: layout, options: runs, toolVersion: toolVersion, supervisor: supervisor) { event in

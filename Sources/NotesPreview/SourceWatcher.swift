@@ -1,4 +1,6 @@
 import Foundation
+import NotesDiagnostics
+import NotesRecords
 
 /// Something that hears about changes under a project's source folders (`content/`, `templates/`).
 ///
@@ -40,9 +42,26 @@ package enum SourceWatcher {
     ) -> any SourceWatching {
         if environment[environmentVariable] == "poll" { return PollingWatcher(folders: folders) }
         #if os(Linux)
-            if let watcher = try? InotifyWatcher(folders: folders) { return watcher }
+            do throws(POSIXFailure) { return try InotifyWatcher(folders: folders) } catch {
+                return PollingWatcher(folders: folders, fallbackReason: fallbackReason(error))
+            }
+        #else
+            return PollingWatcher(folders: folders)
         #endif
-        return PollingWatcher(folders: folders)
+    }
+
+    /// What to tell the author when inotify cannot watch the sources, with what to do about it.
+    static func fallbackReason(_ failure: POSIXFailure) -> Diagnostic {
+        let interval = Double(PollingWatcher.defaultInterval.components.attoseconds) / 1e18
+        let help: String? =
+            switch failure.code {
+            case ENOSPC: "raise the watch limit: sudo sysctl fs.inotify.max_user_watches=524288"
+            case EMFILE: "raise the instance limit: sudo sysctl fs.inotify.max_user_instances=1024"
+            default: nil
+            }
+        return Diagnostic(
+            .warning, at: nil, "inotify cannot watch the sources, so they are polled every \(interval) s instead",
+            help: help, reasons: [failure.description])
     }
 
     /// Whether a file or folder called `name` is left out: hidden (editor swap files, temporary

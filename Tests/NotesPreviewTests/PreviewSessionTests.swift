@@ -28,7 +28,7 @@ import Testing
                     report: { outcome in
                         switch outcome {
                         case .built, .failed: built.yield()
-                        case .run: break
+                        case .run, .notice: break
                         }
                     })
                 continuation.finish()

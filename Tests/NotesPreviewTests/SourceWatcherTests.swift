@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import Testing
 
 @testable import NotesPreview
@@ -184,6 +185,7 @@ import Testing
         let forced = SourceWatcher.start(folders: folders, environment: ["NOTES_WATCH": "poll"])
         defer { forced.stop() }
         #expect(forced is PollingWatcher)
+        #expect((forced as? PollingWatcher)?.fallbackReason == nil, "polling was asked for: nothing to tell")
         let automatic = SourceWatcher.start(folders: folders, environment: [:])
         defer { automatic.stop() }
         #if os(Linux)
@@ -200,6 +202,12 @@ import Testing
         let watcher = SourceWatcher.start(folders: [sandbox.content, missing], environment: [:])
         defer { watcher.stop() }
         #expect(watcher is PollingWatcher)
+        #if os(Linux)
+            // The author hears why, once (`notes serve` prints it).
+            let reason = try #require((watcher as? PollingWatcher)?.fallbackReason)
+            #expect(reason.message == "inotify cannot watch the sources, so they are polled every 0.3 s instead")
+            #expect(reason.reasons == ["inotify_add_watch(\(missing.path)): No such file or directory"])
+        #endif
         try sandbox.write("assets/logo.svg", "<svg/>")
         #expect(try await changes(of: watcher, until: [sandbox.path("assets/logo.svg")]) == [sandbox.path("assets/logo.svg")])
     }

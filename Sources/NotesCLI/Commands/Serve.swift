@@ -132,6 +132,8 @@ struct Serve: AsyncParsableCommand {
             let shown =
                 hasGoodBuild ? "pages keep the last good build, with the errors over them" : "pages show the errors until a build succeeds"
             FileHandle.standardError.write(Data("\(timestamp()) build failed with \(count) error\(count == 1 ? "" : "s"); \(shown)\n".utf8))
+        case .notice(let notice):
+            printer.print([notice])
         case .run(let event):
             switch event {
             case .started(let slug, let file, _):
