@@ -15,7 +15,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "notes",
-    platforms: [.macOS(.v14)],
+    // macOS 15: Synchronization's `Mutex`, which the output writer and the process layer use.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "notes", targets: ["notes"])
     ],
