@@ -82,7 +82,11 @@ package struct ListingRunner: Sendable {
         }
         let session: TransportSession
         do { session = try await TransportSession.start(configuration) } catch {
-            throw RunError(at: listing.location, "cannot start the transport", reasons: error.asDiagnostics.map(\.description))
+            // Said once, at the listing, with the transport's own words and help.
+            let causes = error.asDiagnostics
+            throw RunError(
+                at: listing.location, "cannot start the transport: " + causes.map(\.message).joined(separator: "; "),
+                help: causes.compactMap(\.help).first, reasons: causes.flatMap(\.reasons))
         }
 
         var spec = ProcessSpec(

@@ -95,6 +95,11 @@ import Testing
         // Typed as it is, it gets as far as asking for the key, which is the one thing it needs.
         let record = try await Self.shell(command, in: elsewhere)
         #expect(record.status == 1)
-        #expect(record.stderr.contains("record mode needs the engine's key"), "\(record.stderr)")
+        // It is refused at once, before any listing is set up, with what to do.
+        #expect(
+            record.stderr
+                == "error: --record needs the engine's key\n  help: set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the "
+                + "project's .env (git-ignored); without --record, `notes run` replays from the stored cassettes\n", "\(record.stderr)")
+        #expect(record.stdout.isEmpty, "\(record.stdout)")
     }
 }

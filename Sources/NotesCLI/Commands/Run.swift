@@ -70,6 +70,15 @@ struct Run: AsyncParsableCommand {
         if mode != .replay {
             options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
             options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
+            // Said before anything is set up (a Python environment takes a while), not per listing.
+            if options.engineKey == nil {
+                DiagnosticPrinter().print(
+                    Diagnostic(
+                        at: nil, "--\(mode.rawValue) needs the engine's key",
+                        help: "set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored); "
+                            + "without --\(mode.rawValue), `notes run` replays from the stored cassettes"))
+                throw ExitCode(1)
+            }
         }
         var project = ProjectRun(
             layout: layout, selectors: selectors, options: options,
