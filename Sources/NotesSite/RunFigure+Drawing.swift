@@ -5,11 +5,12 @@ import NotesRender
 
 extension RunFigure {
     /// The drawing of a `from=FILE` figure: the run's lanes, or the tool calls of one step.
-    func diagram(transcript: Transcript?) throws(Diagnostic) -> Diagram {
+    /// - Parameter remedy: the command that makes the run, as the author can type it.
+    func diagram(transcript: Transcript?, remedy: String) throws(Diagnostic) -> Diagram {
         guard let transcript else {
             throw Diagnostic(
                 .warning, at: location, "the figure is drawn from the run of \(file), which has no stored transcript",
-                help: "run `notes run` to record it; until then the figure shows a note instead")
+                help: "run `\(remedy)` to make it; until then the figure shows a note instead")
         }
         guard let step = self.step else {
             guard let timeline = RunTimeline(transcript) else {

@@ -1,4 +1,5 @@
 import Foundation
+import NotesDiagnostics
 import NotesRecords
 import NotesSite
 import NotesTestSupport
@@ -97,6 +98,34 @@ import Testing
         let errors = await project.buildErrors()
         #expect(errors.contains("content/01-x/note.md:8:"))
         #expect(errors.contains("content/01-x/note.md:11:9: error: `from=missing.py` does not name a runnable listing of this note"))
+    }
+
+    /// A figure drawn from a run not made yet says so, with the command that makes it (a draft's
+    /// listing may wait for its run: the build passes).
+    @Test func aFigureFromARunNotMadeYetNamesTheCommandThatMakesIt() async throws {
+        let project = try TestProject(notes: [])
+        defer { project.remove() }
+        try project.write(
+            "content/01-x/note.md",
+            """
+            ---
+            title: X
+            date: 2026-01-01
+            draft: true
+            ---
+
+            ```sh file=hello.sh run
+            ```
+
+            ```lanes from=hello.sh
+            ```
+
+            """)
+        try project.write("content/01-x/hello.sh", "echo hi\n")
+        let report = try await project.build(drafts: true)
+        let figure = try #require(report.warnings.first { $0.message.contains("which has no stored transcript") })
+        #expect(figure.location?.line == 10)
+        #expect(figure.help == "run `notes run 01-x/hello.sh` to make it; until then the figure shows a note instead")
     }
 
     /// The `<svg>…</svg>` elements of a page, in order.

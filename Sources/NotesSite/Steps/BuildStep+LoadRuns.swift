@@ -28,10 +28,12 @@ extension LoadedNote {
     /// ``runErrors``.
     mutating func attachRuns(layout: ProjectLayout, options: BuildOptions) {
         var transcripts: [String: Transcript] = [:]
+        var remedies: [String: String] = [:]
         let mustHaveRuns = options.requiresRuns && !frontMatter.isDraft
         for listing in elements.listings {
             guard let runnable = listing.runnable else { continue }
             let stored = StoredRun(runnable, projectRoot: layout.root)
+            remedies[stored.listing.file] = stored.remedy(in: layout)
             if let transcript = stored.transcript {
                 elements.attach(RunView(transcript), toListing: listing.id)
                 transcripts[stored.listing.file] = transcript
@@ -46,7 +48,9 @@ extension LoadedNote {
         for figure in elements.figures {
             guard case .fromRun(let source) = figure.drawing else { continue }
             do throws(Diagnostic) {
-                let diagram = try source.diagram(transcript: transcripts[source.file])
+                let diagram = try source.diagram(
+                    transcript: transcripts[source.file],
+                    remedy: remedies[source.file] ?? suggestedCommand("run", [slug], projectRoot: layout.root, base: layout.displayBase))
                 elements.draw(.diagram(diagram), inFigure: figure.id)
             } catch {
                 warnings.append(error)
