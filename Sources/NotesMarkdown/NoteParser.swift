@@ -115,6 +115,15 @@ package struct NoteParser: Sendable {
                 .invalidField, at: fields.location(of: "tags"), "the tag \"\(long.prefix(20))…\" is too long to be a page's address",
                 help: "use a tag of at most 80 characters")
         }
+        // A tag names its page (`tags/<slug>/`): one with no letter or digit would have no name of its
+        // own, and every such tag would share one page.
+        if let (wordless, location) = try fields.locatedStrings("tags")?.first(where: { text, _ in
+            !text.contains { $0.isLetter || $0.isNumber || $0 == "_" }
+        }) {
+            throw MarkdownError(
+                .invalidField, at: location, "the tag \"\(wordless)\" has no letter or digit to name its page",
+                help: "tags name pages (tags/<tag>/): use a word, e.g. `tags: [agents, tool-use]`")
+        }
         var aliases: [NoteAlias] = []
         for (text, location) in try fields.locatedStrings("aliases") ?? [] { aliases.append(try NoteAlias(text, at: location)) }
         var frontMatter = FrontMatter(

@@ -200,6 +200,17 @@ import Testing
                 "content/03-x/note.md:5:7: error: `tags` must be a list"))
     }
 
+    /// A tag names its page; one of punctuation alone would have no name (and all such would share
+    /// one page), so it is an error at the tag itself.
+    @Test func aTagWithoutALetterOrDigitIsAnErrorWhereItIsWritten() {
+        #expect(
+            message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\ntags: [agents, \".\"]\n---\n") == """
+                content/03-x/note.md:5:16: error: the tag "." has no letter or digit to name its page
+                  help: tags name pages (tags/<tag>/): use a word, e.g. `tags: [agents, tool-use]`
+                """)
+        #expect(message("---\nnumber: 3\ntitle: T\ndate: 2026-04-26\ntags: [C++, r_2, été]\n---\nBody\n") == "no error")
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let note = try parser.parse("\u{FEFF}---\r\ntitle: T\r\nnumber: 1\r\ndate: 2026-01-02\r\n---\r\nBody\r\n", path: path)
         #expect(note.frontMatter.title == "T")
