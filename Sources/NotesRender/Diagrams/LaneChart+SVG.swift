@@ -54,15 +54,17 @@ extension LaneChart {
                 "path",
                 ["class": "dg-first-event", "d": Self.triangle(x: layout.x(firstEvent), tipY: bar.y - 1), "fill": SVGWriter.Fallback.ink])
         }
+        // Every leader before any label: a leader down to a label of the second line passes behind a
+        // label of the first (whose paper hides it) instead of striking through its words.
+        for leader in layout.labels.compactMap(\.leader) {
+            writer.element(
+                "line",
+                [
+                    "class": "dg-leader", "x1": leader.x.svg, "y1": leader.top.svg, "x2": leader.x.svg, "y2": leader.bottom.svg,
+                    "stroke": SVGWriter.Fallback.muted, "stroke-width": "0.75",
+                ])
+        }
         for label in layout.labels {
-            if let leader = label.leader {
-                writer.element(
-                    "line",
-                    [
-                        "class": "dg-leader", "x1": leader.x.svg, "y1": leader.top.svg, "x2": leader.x.svg, "y2": leader.bottom.svg,
-                        "stroke": SVGWriter.Fallback.muted, "stroke-width": "0.75",
-                    ])
-            }
             writer.label(label.text, x: label.x, y: label.y, tone: label.tone, anchorsEnd: label.anchorsEnd)
         }
         for label in layout.groupLabels {

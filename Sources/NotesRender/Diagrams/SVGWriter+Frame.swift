@@ -126,6 +126,19 @@ extension SVGWriter {
                     "stroke": Fallback.codeBackground, "stroke-width": "3", "stroke-linejoin": "round", "paint-order": "stroke",
                 ], text: text)
         case .onUnmeasured, .beside:
+            if tone == .beside {
+                // A label on the paper gets the paper behind it, a little wider than its estimated
+                // width: a step line or grid line crossing it would show between its letters, where a
+                // halo does not reach.
+                let width = TextMetrics.width(text, fontSize: LaneChartLayout.fontSize) + 2
+                let left = anchorsEnd ? x - width + 1 : x - 1
+                element(
+                    "rect",
+                    [
+                        "class": "dg-label-bg", "x": left.svg, "y": (y - 10).svg, "width": width.svg, "height": "13",
+                        "fill": Fallback.paper,
+                    ])
+            }
             let fill = tone == .onUnmeasured ? Fallback.muted : Fallback.ink
             element(
                 "text",
