@@ -156,6 +156,15 @@ package final class NoteRecord: Sendable {
         path == outputs.first ? version : fileVersion
     }
 
+    /// This record with the listing its folder's stamp was just taken from, the stamp unchanged: the
+    /// folder was listed again (an editor's swap file came and went), and the next build need not.
+    func relisted(_ listing: FolderListing) -> NoteRecord {
+        NoteRecord(
+            folderStamp: folderStamp, pageKey: pageKey, bodyKey: bodyKey, summaryKey: summaryKey, page: page, hasFeedBody: hasFeedBody,
+            homeSummary: homeText, tagSummary: tagText, outputs: outputs, warnings: warnings, body: body, listHashes: listHashes,
+            folderListing: listing)
+    }
+
     /// This record after its page was filled again with other templates or settings.
     func refilled(pageKey: String, summaryKey: String, author: String, homeSummary: String, tagSummary: String) -> NoteRecord {
         var page = page

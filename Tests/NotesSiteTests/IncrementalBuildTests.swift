@@ -108,6 +108,26 @@ import Testing
         #expect(try project.read("site/notes/11-note/index.html").contains("One more paragraph."))
     }
 
+    /// A folder listed again with its stamp unchanged (an editor's swap file came and went) keeps the
+    /// new listing, so that later builds stat its files without listing it again.
+    @Test func aFolderListedAgainKeepsItsNewListing() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let folder = project.root.appendingPathComponent("content/03-do-it-all-at-once").path
+        try await Task.sleep(for: .milliseconds(150))
+        var state = BuildState()
+        try await SiteBuilder(layout: project.layout).build(state: &state)
+        let listed = try #require(state.notes["03-do-it-all-at-once"]?.folderListing)
+        try project.write("content/03-do-it-all-at-once/.note.md.swp", "swap")
+        try FileManager.default.removeItem(atPath: folder + "/.note.md.swp")
+        try await Task.sleep(for: .milliseconds(150))
+        let report = try await SiteBuilder(layout: project.layout).build(state: &state)
+        #expect(report.rendered == 0, "nothing a page shows changed")
+        let relisted = try #require(state.notes["03-do-it-all-at-once"]?.folderListing)
+        #expect(relisted != listed, "the folder changed")
+        #expect(relisted == FolderStamp.of(folder).listing, "the listing kept is the folder as it is now")
+    }
+
     /// `notes serve` after a page-template edit: the open pages first, the rest in a second build.
     @Test func aTemplateEditFillsTheOpenPagesFirstAndTheRestNext() async throws {
         let project = try TestProject()

@@ -67,7 +67,11 @@ extension BuildStep {
             if let record = previous.notes[slug], record.folderStamp == stamp.value, stamp.value != FolderStamp.unknown,
                 record.pageKey == context.pageKey || record.body != nil && record.bodyKey == context.bodyKey
             {
-                unchanged.append(record)
+                if let listing = stamp.listing, listing != record.folderListing {
+                    unchanged.append(record.relisted(listing))
+                } else {
+                    unchanged.append(record)
+                }
             } else {
                 changed.append(layout.content.appendingPathComponent(slug, isDirectory: true))
                 changedStamps[slug] = stamp
