@@ -37,7 +37,8 @@ extension BuildState {
     /// does not fit `options`.
     package static func load(for output: URL, options: BuildOptions, layout: ProjectLayout) -> BuildState {
         let engine = engineKey(options: options, layout: layout)
-        guard let bytes = FileContents.read(file(for: output).path),
+        // A state file is megabytes at most (about 3.5 MB at 1,000 notes): a far larger one is not ours.
+        guard let bytes = FileContents.read(file(for: output).path, limit: 1 << 30),
             let state = try? BuildState(decoding: bytes), state.engine == engine
         else { return BuildState(engine: engine) }
         return state

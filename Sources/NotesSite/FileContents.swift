@@ -16,8 +16,9 @@ enum FileContents {
     }
 
     /// The bytes of the regular file at `path`; nil when it cannot be read, is not a regular file,
-    /// or (when `expectedSize` is given) is not that size, which is then found without reading.
-    static func read(_ path: String, expectedSize: Int? = nil) -> [UInt8]? {
+    /// or (when `expectedSize` is given) is not that size, or is larger than `limit`; sizes are found
+    /// without reading.
+    static func read(_ path: String, expectedSize: Int? = nil, limit: Int = .max) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -25,6 +26,7 @@ enum FileContents {
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
         if let expectedSize, size != expectedSize { return nil }
+        guard size <= limit else { return nil }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var offset = 0
