@@ -18,6 +18,9 @@ package enum FolderStamp {
     /// The stamp that never matches: the folder's files were too fresh to trust, or it is gone.
     package static let unknown: UInt64 = 0
 
+    /// A stamp and the listing it was taken from (nil with ``unknown``).
+    package typealias Taken = (value: UInt64, listing: FolderListing?)
+
     /// How recent a modification must be to be distrusted, in nanoseconds.
     static let racyWindow: Int64 = 100_000_000
 
@@ -26,7 +29,7 @@ package enum FolderStamp {
     ///
     /// - Parameter previous: the listing the last stamp of this folder was taken from; while its
     ///   folders are unchanged their entries are too, and only the files are looked at.
-    package static func of(_ folder: String, reusing previous: FolderListing? = nil) -> (value: UInt64, listing: FolderListing?) {
+    package static func of(_ folder: String, reusing previous: FolderListing? = nil) -> Taken {
         guard let listing = previous.flatMap({ $0.isCurrent(in: folder) ? $0 : nil }) ?? FolderListing(reading: folder) else {
             return (unknown, nil)
         }

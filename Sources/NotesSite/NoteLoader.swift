@@ -59,7 +59,7 @@ struct NoteLoader: Sendable {
     /// taken before it is read (a save while reading makes the next build read it again): the one in
     /// `stamps` (by folder name) when the caller just took it, else a new one.
     func load(
-        _ folders: [URL], stamps: [String: (value: UInt64, listing: FolderListing?)] = [:], concurrency: Int
+        _ folders: [URL], stamps: [String: FolderStamp.Taken] = [:], concurrency: Int
     ) async throws(DiagnosticList) -> [LoadedNote] {
         let results = await folders.concurrentMap(limit: concurrency) { [self] folder in
             Result { () throws(DiagnosticList) in

@@ -61,7 +61,7 @@ extension BuildStep {
         slugs = zip(slugs, isNote).filter(\.1).map(\.0)
         stamps = zip(stamps, isNote).filter(\.1).map(\.0)
         var changed: [URL] = []
-        var changedStamps: [String: (value: UInt64, listing: FolderListing?)] = [:]
+        var changedStamps: [String: FolderStamp.Taken] = [:]
         var unchanged: [NoteRecord] = []
         for (slug, stamp) in zip(slugs, stamps) {
             if let record = previous.notes[slug], record.folderStamp == stamp.value, stamp.value != FolderStamp.unknown,
