@@ -44,16 +44,42 @@ extension BuildState {
         return state
     }
 
-    /// Writes the state beside `output` (aside, then renamed over: a reader sees the old file or the
-    /// new one). Not synced: a state lost to a power cut only makes the next build a clean one.
+    /// Writes the state beside `output`, over the old file in place (then cut to its new length).
+    ///
+    /// Not aside and renamed over, as `notes` writes what it must not lose: renaming over a file, or
+    /// truncating one to nothing, makes ext4 write the new file to disk at once (its safeguard for
+    /// replaced files, 4-5 ms here, a tenth of a rebuild), and this file is only a cache. A write
+    /// torn by a crash, or read half-done by another build, fails the checksum: that build is then a
+    /// clean one, never a wrong one. Not synced either, for the same reason.
+    ///
+    /// Whatever stands at that name and is not a regular file (a symbolic link a cloned project
+    /// brought along, say) is removed first, never written through.
     package func save(for output: URL) {
-        let target = Self.file(for: output).path
-        let temporary = target + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = Self.file(for: output).path
+        var fd = Self.openRegularFile(path)
+        if fd < 0, unlink(path) == 0 || errno == ENOENT { fd = Self.openRegularFile(path) }
         guard fd >= 0 else { return }
-        let written = encode { FileContents.write($0, to: fd) }
-        close(fd)
-        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+        defer { close(fd) }
+        var length: off_t = 0
+        let written = encode { chunk in
+            defer { length += off_t(chunk.count) }
+            return FileContents.write(chunk, to: fd)
+        }
+        // A failed write leaves a file whose checksum fails: the next build is a clean one.
+        if written { _ = ftruncate(fd, length) }
+    }
+
+    /// Opens `path` for writing when it is a regular file or nothing (then created); -1 otherwise.
+    private static func openRegularFile(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return -1 }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            errno = EEXIST
+            return -1
+        }
+        return fd
     }
 
     // MARK: - Bytes

@@ -19,7 +19,8 @@ enum FileContents {
     /// or (when `expectedSize` is given) is not that size, or is larger than `limit`; sizes are found
     /// without reading.
     static func read(_ path: String, expectedSize: Int? = nil, limit: Int = .max) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a named pipe where a file was expected is not waited on.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()

@@ -36,6 +36,34 @@ import Testing
         #expect(BuildState.load(for: layout.output, options: BuildOptions(includeDrafts: true), layout: layout).notes.isEmpty)
     }
 
+    /// The state is written in place (a cache: a torn write fails its checksum), so what stands at its
+    /// name is never written through: a symbolic link a cloned project brought along is replaced, the
+    /// file it points to left alone; a named pipe is neither waited on nor written into.
+    @Test func theStateIsNeverWrittenThroughALinkOrIntoAPipe() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("state-link-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let layout = ProjectLayout(root: root, displayBase: root, output: root.appendingPathComponent("site", isDirectory: true))
+        let options = BuildOptions()
+        var state = BuildState(engine: BuildState.engineKey(options: options, layout: layout))
+        state.notes["0001-note"] = Self.record(1)
+        let stateFile = BuildState.file(for: layout.output).path
+
+        let outside = root.appendingPathComponent("outside.txt").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: outside))
+        try FileManager.default.createSymbolicLink(atPath: stateFile, withDestinationPath: outside)
+        state.save(for: layout.output)
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.attributesOfItem(atPath: stateFile)[.type] as? FileAttributeType == .typeRegular)
+        #expect(BuildState.load(for: layout.output, options: options, layout: layout).notes.count == 1)
+
+        try FileManager.default.removeItem(atPath: stateFile)
+        #expect(mkfifo(stateFile, 0o644) == 0)
+        #expect(BuildState.load(for: layout.output, options: options, layout: layout).notes.isEmpty, "not waited on")
+        state.save(for: layout.output)
+        #expect(BuildState.load(for: layout.output, options: options, layout: layout).notes.count == 1)
+    }
+
     /// A note's record with list entries of about 8 KB, some of it outside ASCII.
     static func record(_ number: Int) -> NoteRecord {
         let slug = String(format: "%04d-note", number)
