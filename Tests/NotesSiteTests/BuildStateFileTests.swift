@@ -15,7 +15,7 @@ import Testing
         let layout = ProjectLayout(root: root, displayBase: root, output: root.appendingPathComponent("site", isDirectory: true))
         let options = BuildOptions()
         var state = BuildState(engine: BuildState.engineKey(options: options, layout: layout))
-        for number in 1...40 {
+        for number in 1...100 {
             let record = Self.record(number)
             state.notes[record.slug] = record
             state.published[record.outputs[0]] = OutputFile(
