@@ -19,6 +19,20 @@ package struct ServedExchange: Sendable, Hashable {
     package var end: Duration?
     /// The transport refused it (no token, not an API path, too large): it went nowhere.
     package var isRefused = false
+
+    package init(
+        number: Int, method: String, path: String, status: Int, entryIndex: Int?, received: Duration, firstByte: Duration? = nil,
+        end: Duration? = nil
+    ) {
+        self.number = number
+        self.method = method
+        self.path = path
+        self.status = status
+        self.entryIndex = entryIndex
+        self.received = received
+        self.firstByte = firstByte
+        self.end = end
+    }
 }
 
 /// What a session did, returned by ``TransportSession/stop()``.
@@ -36,6 +50,18 @@ package struct TransportReport: Sendable {
     package var warnings: [String]
     /// The cassette that was replayed, or the one that was written; nil in live mode.
     package var cassette: Cassette?
+
+    package init(
+        mode: TransportMode, pace: TransportPace, exchanges: [ServedExchange], misses: [ReplayMiss] = [], warnings: [String] = [],
+        cassette: Cassette?
+    ) {
+        self.mode = mode
+        self.pace = pace
+        self.exchanges = exchanges
+        self.misses = misses
+        self.warnings = warnings
+        self.cassette = cassette
+    }
 
     /// The cassette entry that answered `exchange`, if any.
     package func entry(for exchange: ServedExchange) -> CassetteEntry? {

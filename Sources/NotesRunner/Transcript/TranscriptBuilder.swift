@@ -66,7 +66,11 @@ struct TranscriptBuilder {
                 let found =
                     unpaired.firstIndex { $0.toolUseID == block.id }
                     ?? unpaired.firstIndex {
-                        $0.toolUseID == nil && $0.startMS >= window.startMS - 1 && $0.endMS <= window.endMS + 1
+                        // From the call's start, not its end: the transport notes an answer's end once
+                        // its last byte is written, which on a busy machine can come after the listing
+                        // read it and ran the tool. Between this call's start and the next call's, only
+                        // this step's tools run: the step before's ended before this call was sent.
+                        $0.toolUseID == nil && $0.startMS >= calls[index].startMS && $0.endMS <= window.endMS + 1
                             && $0.matches(name: block.name ?? "", input: input)
                     }
                 if let found {
