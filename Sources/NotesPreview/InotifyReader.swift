@@ -20,23 +20,23 @@
             self.watches = watches
         }
 
-        /// Reports batches to `queue` until the thread is asked to stop (false) or watching fails
-        /// (true: the watches no longer cover the folders).
-        mutating func run(wake: WatcherThread.Wake, into queue: ChangeQueue) -> Bool {
+        /// Reports batches to `queue` until the thread is asked to stop (nil) or watching fails (the
+        /// failure: the watches no longer cover the folders).
+        mutating func run(wake: WatcherThread.Wake, into queue: ChangeQueue) -> POSIXFailure? {
             while true {
                 switch wake.wait(for: watches.descriptor, timeout: nil) {
-                case .stop: return false
+                case .stop: return nil
                 case .timedOut: continue
                 case .ready: break
                 }
                 var changes = Set<String>()
-                do {
+                do throws(POSIXFailure) {
                     try read(into: &changes)
                     // Only hidden or backup names: nobody is woken.
                     if changes.isEmpty { continue }
-                    guard try gatherBurst(into: &changes, wake: wake) else { return false }
+                    guard try gatherBurst(into: &changes, wake: wake) else { return nil }
                 } catch {
-                    return true
+                    return error
                 }
                 queue.add(changes)
             }

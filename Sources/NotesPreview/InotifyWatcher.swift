@@ -1,7 +1,9 @@
 #if os(Linux)
     import Foundation
     import Glibc
+    import NotesDiagnostics
     import NotesRecords
+    import Synchronization
 
     /// Watches with inotify (Linux): one watch per folder, added for folders made later too. Its
     /// thread sleeps in `poll()` until the kernel has events, so it costs nothing while nothing
@@ -39,11 +41,15 @@
             let queue = ChangeQueue()
             changes = queue
             initialWatchCount = watches.count
+            let fallback = FallbackNotice()
+            fallbackNotice = fallback
             thread = WatcherThread(named: "notes-inotify") { [watches] wake in
                 var reader = InotifyReader(watches: watches)
-                let failed = reader.run(wake: wake, into: queue)
+                let failure = reader.run(wake: wake, into: queue)
                 reader.close()
-                guard failed else { return }
+                guard let failure else { return }
+                // Set before the change that follows is queued, so whoever it wakes can say why.
+                fallback.reason.withLock { $0 = SourceWatcher.fallbackReason(failure) }
                 let baseline = SourceSnapshot(folders: watches.roots)
                 queue.add(Set(watches.roots))
                 PollingWatcher.poll(watches.roots, from: baseline, every: PollingWatcher.defaultInterval, wake: wake, into: queue)
@@ -52,6 +58,11 @@
 
         /// How many folders were watched at the start (one inotify watch each).
         package let initialWatchCount: Int
+
+        private let fallbackNotice: FallbackNotice
+
+        /// Why it polls now, once watching stopped covering the folders (nil while it watches).
+        package var fallbackReason: Diagnostic? { fallbackNotice.reason.withLock { $0 } }
 
         package func nextChange() async throws -> Set<String> {
             try await changes.next()
@@ -63,5 +74,10 @@
         }
 
         deinit { stop() }
+    }
+
+    /// Why an inotify watcher fell back to polling, shared with its thread, which sets it.
+    private final class FallbackNotice: Sendable {
+        let reason = Mutex<Diagnostic?>(nil)
     }
 #endif

@@ -63,7 +63,8 @@ package struct PreviewSession: Sendable {
         started(server.url)
         let watcher = SourceWatcher.start(folders: [layout.content, layout.templates])
         defer { watcher.stop() }
-        if let reason = (watcher as? PollingWatcher)?.fallbackReason { report(.notice(reason)) }
+        var toldFallback = watcher.fallbackReason
+        if let toldFallback { report(.notice(toldFallback)) }
         var live: PreviewRuns?
         if let runs {
             live = PreviewRuns(layout: layout, options: runs, toolVersion: toolVersion, supervisor: supervisor) { event in
@@ -86,6 +87,10 @@ package struct PreviewSession: Sendable {
         while !Task.isCancelled {
             let changed: Set<String>
             do { changed = try await watcher.nextChange() } catch { break }
+            if let reason = watcher.fallbackReason, reason != toldFallback {
+                toldFallback = reason
+                report(.notice(reason))
+            }
             warnings = await build(&state, changed: changed, feed: feed, previousWarnings: warnings, report: report)
             await live?.filesChanged(changed)
             Self.returnFreedMemory()

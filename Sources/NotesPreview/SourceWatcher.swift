@@ -22,6 +22,10 @@ package protocol SourceWatching: AnyObject, Sendable {
     /// Stops watching: waiting callers get `CancellationError`, and the watcher's thread and file
     /// descriptors are gone when this returns. Stopping twice does nothing; deinit stops too.
     func stop()
+
+    /// Why the folders are polled rather than watched, when that was not asked for (inotify could
+    /// not watch them from the start, or stopped covering them): what the author should hear once.
+    var fallbackReason: Diagnostic? { get }
 }
 
 /// Chooses how to watch a project's sources.

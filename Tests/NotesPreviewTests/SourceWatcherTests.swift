@@ -195,6 +195,24 @@ import Testing
         #endif
     }
 
+    #if os(Linux)
+        /// When inotify stops covering the folders during a session (a watched folder itself moved
+        /// away), the watcher polls from then on and says why, for `notes serve` to tell the author.
+        @Test func inotifyThatStopsCoveringTheFoldersSaysWhyItPollsNow() async throws {
+            let sandbox = try WatchSandbox(for: .inotify)
+            defer { sandbox.removeAll() }
+            let watcher = try sandbox.watch(.inotify)
+            defer { watcher.stop() }
+            #expect(watcher.fallbackReason == nil)
+            try FileManager.default.moveItem(at: sandbox.templates, to: sandbox.root.appendingPathComponent("templates-aside"))
+            let changed = try #require(try await change(of: watcher))
+            #expect(changed.contains(sandbox.templates.path), "\(changed)")
+            let reason = try #require(watcher.fallbackReason)
+            #expect(reason.message == "inotify cannot watch the sources, so they are polled every 0.3 s instead")
+            #expect(reason.reasons.first?.contains(sandbox.templates.path) == true, "\(reason.reasons)")
+        }
+    #endif
+
     @Test func aMissingFolderMeansPollingWhichNoticesItWhenItIsMade() async throws {
         let sandbox = try WatchSandbox()
         defer { sandbox.removeAll() }
