@@ -20,7 +20,7 @@
     ///
     /// If watching stops covering the folders (the watch limit is reached for a new folder, a watched
     /// folder itself is removed or renamed), every folder is reported as changed and the thread
-    /// polls from then on, as ``PollingWatcher`` does.
+    /// polls from then on, as ``PollingWatcher`` does; ``fallbackReason`` then says why.
     package final class InotifyWatcher: SourceWatching {
         private let changes: ChangeQueue
         private let thread: WatcherThread
