@@ -1,4 +1,5 @@
 import NotesRender
+import NotesTestSupport
 import Testing
 
 /// Whatever the input, in every language: stripping the tags and unescaping gives the input back
@@ -11,7 +12,7 @@ import Testing
 
     @Test(arguments: languages)
     func randomFragmentSoupRoundTrips(language: String) {
-        var random = SplitMix64(seed: 0xF00D)
+        var random = SeededRandom(seed: 0xF00D)
         for _ in 0..<1_500 {
             var input = ""
             for _ in 0..<Int.random(in: 0...40, using: &random) {
@@ -23,7 +24,7 @@ import Testing
 
     @Test(arguments: languages)
     func randomBytesDecodedLeniently(language: String) {
-        var random = SplitMix64(seed: 0xBAD_B17E5)
+        var random = SeededRandom(seed: 0xBAD_B17E5)
         let special = Array("\"'\\{}()[]#$`/*@<>&\n\r\t :=;|-.0x".utf8)
         for _ in 0..<1_500 {
             let bytes = (0..<Int.random(in: 0...64, using: &random)).map { _ in
@@ -163,20 +164,5 @@ struct HighlightHTMLReading {
         }
         if depth != 0 { problems.append("\(depth) spans left open") }
         text = String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,24 +1,5 @@
 import Foundation
-
-/// SplitMix64: small, fast and the same on every platform, so a seed replays the same mutant anywhere.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
-}
+import NotesTestSupport
 
 /// One mutant of the seed project: the note's bytes (and sometimes the listing's), with what was done.
 struct Mutant: Sendable {
@@ -42,11 +23,11 @@ struct SeedNoteMutator {
     }
 
     func mutant(seed: UInt64) -> Mutant {
-        var random = FuzzRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         var lines = Self.lines(seedNote)
         var listing: Data?
         var steps: [String] = []
-        var tail: ((inout [UInt8], inout FuzzRandom) -> String)?
+        var tail: ((inout [UInt8], inout SeededRandom) -> String)?
         let count = random.pick([1, 1, 1, 2, 2, 3, 4])
         for _ in 0..<count {
             switch random.int(0..<13) {
@@ -81,7 +62,7 @@ struct SeedNoteMutator {
         "number", "title", "dek", "date", "tags", "author", "draft", "reading_time", "extra", "titel", "colour", "tag", "Date",
     ]
 
-    static func frontMatter(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func frontMatter(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let closing = lines.indices.dropFirst().first { lines[$0] == Array("---".utf8) } ?? 1
         let fieldLine = random.int(1..<max(2, closing))
         switch random.int(0..<7) {
@@ -128,7 +109,7 @@ struct SeedNoteMutator {
         lines.indices.filter { lines[$0].starts(with: Array("```".utf8)) || lines[$0].starts(with: Array("~~~".utf8)) }
     }
 
-    static func fenceAttributes(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func fenceAttributes(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let fences = fenceLines(lines).filter { lines[$0].count > 3 }
         guard let line = fences.isEmpty ? nil : random.pick(fences) else { return "fence attributes: no fence left" }
         let marker = Array(lines[line].prefix(3))
@@ -155,7 +136,7 @@ struct SeedNoteMutator {
         return "fence on line \(line + 1): \(what)"
     }
 
-    static func fenceMarkers(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func fenceMarkers(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let fences = fenceLines(lines)
         let line = fences.isEmpty ? random.int(0..<lines.count) : random.pick(fences)
         switch random.int(0..<4) {
@@ -182,7 +163,7 @@ struct SeedNoteMutator {
         "next", "turn", "9999999999-99999999999", "0.5-0.1", "0-0", ".5s-1.5s", "\\", "#",
     ]
 
-    static func diagramBody(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func diagramBody(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let fences = fenceLines(lines)
         guard let open = fences.first(where: { lines[$0].starts(with: Array("```lanes".utf8)) }) else { return "diagram: no lanes block" }
         let close = fences.first { $0 > open } ?? lines.count
@@ -199,7 +180,7 @@ struct SeedNoteMutator {
         return "diagram: `\(junk)` on line \(line + 1)"
     }
 
-    static func nesting(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func nesting(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let depth = random.pick([1, 10, 99, 100, 101, 500, 5000, 20_000])
         let shapes: [(String, (Int) -> String)] = [
             ("blockquotes", { String(repeating: ">", count: $0) + " q" }),
@@ -225,7 +206,7 @@ struct SeedNoteMutator {
         "<a href=\"javascript:x\">a</a>", "&amp; &#0; &#xFFFFFF; &bogus;", "<iframe src=x>", "<img src=x onerror=y>",
     ]
 
-    static func rawHTMLOrHugeLine(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func rawHTMLOrHugeLine(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         let at = random.int(0...lines.count)
         if random.chance(0.5) {
             let html = random.pick(htmlSnippets)
@@ -238,7 +219,7 @@ struct SeedNoteMutator {
         return "huge line of `\(unit)` (\(length) bytes) at line \(at + 1)"
     }
 
-    static func lineEdit(_ lines: inout [[UInt8]], _ random: inout FuzzRandom) -> String {
+    static func lineEdit(_ lines: inout [[UInt8]], _ random: inout SeededRandom) -> String {
         guard lines.count > 1 else { return "lines: too few" }
         let line = random.int(0..<lines.count)
         switch random.int(0..<4) {
@@ -264,7 +245,7 @@ struct SeedNoteMutator {
         0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF8, 0xFE, 0xFF,
     ]
 
-    static func byteEdits(_ bytes: inout [UInt8], _ random: inout FuzzRandom) -> String {
+    static func byteEdits(_ bytes: inout [UInt8], _ random: inout SeededRandom) -> String {
         let edits = random.pick([1, 1, 2, 3, 5, 10, 50])
         var kinds: [String] = []
         for _ in 0..<edits where !bytes.isEmpty {
@@ -280,7 +261,7 @@ struct SeedNoteMutator {
         return "bytes: \(edits) random edits (\(kinds.joined(separator: ", "))\(edits > 3 ? ", ..." : ""))"
     }
 
-    static func truncate(_ bytes: inout [UInt8], _ random: inout FuzzRandom) -> String {
+    static func truncate(_ bytes: inout [UInt8], _ random: inout SeededRandom) -> String {
         let keep = random.int(0...bytes.count)
         bytes.removeSubrange(keep...)
         return "truncated to \(keep) bytes"
