@@ -97,18 +97,29 @@ enum FileContents {
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Visits every entry under `root` (relative paths, parents first), descending into a folder
-    /// only when `visit` returns true for it. Uses `readdir`'s types, so no `stat` per entry.
-    static func walk(_ root: String, _ visit: (_ path: String, _ isFolder: Bool) -> Bool) {
-        func walk(_ relative: String) {
+    /// Visits every entry under `root` (relative paths, parents first, names sorted), descending into
+    /// a folder only when `visit` returns true for it. Uses `readdir`'s types, so no `stat` per entry.
+    ///
+    /// - Parameter entered: called with each folder read (`root` itself as "") and its status, taken
+    ///   before its entries.
+    /// - Returns: false when a folder could not be read (its entries are then missing).
+    @discardableResult
+    static func walk(
+        _ root: String, entered: ((_ path: String, _ status: stat) -> Void)? = nil, _ visit: (_ path: String, _ isFolder: Bool) -> Bool
+    ) -> Bool {
+        func walk(_ relative: String) -> Bool {
             let folder = relative.isEmpty ? root : root + "/" + relative
             var entries: [(String, Bool)] = []
-            _ = list(folder) { name, isFolder in entries.append((name, isFolder ?? Self.isFolder(folder + "/" + name))) }
+            let listed = list(
+                folder, status: entered.map { entered in { entered(relative, $0) } },
+                { name, isFolder in entries.append((name, isFolder ?? Self.isFolder(folder + "/" + name))) })
+            var complete = listed
             for (name, isFolder) in entries.sorted(by: { $0.0 < $1.0 }) {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if visit(path, isFolder), isFolder { walk(path) }
+                if visit(path, isFolder), isFolder, !walk(path) { complete = false }
             }
+            return complete
         }
-        walk("")
+        return walk("")
     }
 }

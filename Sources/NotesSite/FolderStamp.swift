@@ -112,24 +112,15 @@ package struct FolderListing: Sendable, Hashable {
     init?(reading root: String) {
         var entries: [Entry] = []
         var folders: [Folder] = []
-        func read(_ relative: String) -> Bool {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            var names: [(String, Bool)] = []
-            let listed = FileContents.list(
-                folder, status: { folders.append(Folder(path: relative, $0)) },
-                { name, isFolder in
-                    guard !name.hasPrefix(".") else { return }  // hidden: an editor's swap file, say
-                    names.append((name, isFolder ?? FileContents.isFolder(folder + "/" + name)))
-                })
-            guard listed else { return false }
-            for (name, isFolder) in names.sorted(by: { $0.0 < $1.0 }) {
-                let path = relative.isEmpty ? name : relative + "/" + name
+        let complete = FileContents.walk(
+            root, entered: { folders.append(Folder(path: $0, $1)) },
+            { path, isFolder in
+                // Hidden entries (an editor's swap file, say) are left out, hidden folders unread.
+                guard !(path.split(separator: "/").last?.hasPrefix(".") ?? false) else { return false }
                 entries.append(Entry(path: path, isFolder: isFolder))
-                if isFolder, !read(path) { return false }
-            }
-            return true
-        }
-        guard read("") else { return nil }
+                return isFolder
+            })
+        guard complete else { return nil }
         self.init(entries: entries, folders: folders)
     }
 

@@ -89,8 +89,8 @@ package final class StagedOutput: Sendable {
     /// wrote (`expected`). False when it is not, or cannot be copied (then render it again).
     package func copyPublished(_ path: String, expected: FileStamp) -> Bool {
         let source = destination.path + "/" + path
-        guard FileStamp.of(source) == expected, let data = FileManager.default.contents(atPath: source) else { return false }
-        return (try? write(data, to: path)) != nil
+        guard FileStamp.of(source) == expected, let bytes = FileContents.read(source) else { return false }
+        return (try? write(bytes, to: path)) != nil
     }
 
     /// The stamp of every file this build wrote or kept, by path in the site.
@@ -103,10 +103,8 @@ package final class StagedOutput: Sendable {
 
     /// Copies the file at `source` to `path` in the site.
     package func copy(_ source: URL, to path: String) throws(BuildError) {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw BuildError(at: nil, "cannot read \(source.path)")
-        }
-        try write(data, to: path)
+        guard let bytes = FileContents.read(source.path) else { throw BuildError(at: nil, "cannot read \(source.path)") }
+        try write(bytes, to: path)
     }
 
     /// Removes what this build did not write, then swaps the spare in for ``destination``.

@@ -66,19 +66,13 @@ struct Run: AsyncParsableCommand {
             mode: TransportMode(rawValue: mode.rawValue)!, pace: fast ? .fast : .recorded, timeout: .seconds(timeout))
         options.keepsFailedRecordings = keepFailed
         if let engine { options.engine = URL(string: engine)! }
-        let environment = ProcessInfo.processInfo.environment
         if mode != .replay {
-            options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
-            options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
-            // Said before anything is set up (a Python environment takes a while), not per listing.
-            if options.engineKey == nil {
-                DiagnosticPrinter().print(
-                    Diagnostic(
-                        at: nil, "--\(mode.rawValue) needs the engine's key",
-                        help: "set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored); "
-                            + "without --\(mode.rawValue), `notes run` replays from the stored cassettes"))
-                throw ExitCode(1)
-            }
+            try options.takeEngineCredentials(
+                projectRoot: global.projectRoot,
+                orRefuseWith: Diagnostic(
+                    at: nil, "--\(mode.rawValue) needs the engine's key",
+                    help: "set ANTHROPIC_API_KEY, or put ANTHROPIC_API_KEY=... in the project's .env (git-ignored); "
+                        + "without --\(mode.rawValue), `notes run` replays from the stored cassettes"))
         }
         var project = ProjectRun(
             layout: layout, selectors: selectors, options: options,

@@ -77,16 +77,11 @@ struct Serve: AsyncParsableCommand {
         if let run {
             var options = RunOptions(mode: run == .record ? .record : .replay, pace: .recorded, timeout: .seconds(timeout))
             if run == .record {
-                let environment = ProcessInfo.processInfo.environment
-                options.engineKey = EngineKey.find(environment: environment, dotEnvFolder: global.projectRoot)
-                options.certificateAuthorities = EngineKey.certificateAuthorities(in: environment)
-                if options.engineKey == nil {
-                    DiagnosticPrinter().print(
-                        Diagnostic(
-                            at: nil, "--run record needs the engine's key",
-                            help: "set ANTHROPIC_API_KEY (or put it in .env), or use --run replay to replay from cassettes"))
-                    throw ExitCode(1)
-                }
+                try options.takeEngineCredentials(
+                    projectRoot: global.projectRoot,
+                    orRefuseWith: Diagnostic(
+                        at: nil, "--run record needs the engine's key",
+                        help: "set ANTHROPIC_API_KEY (or put it in .env), or use --run replay to replay from cassettes"))
             }
             session.runs = options
             session.supervisor = NotesVersion.executable
