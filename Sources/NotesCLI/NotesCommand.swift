@@ -12,6 +12,9 @@ package struct NotesCommand: AsyncParsableCommand {
             page templates and assets; `notes build` writes the site to site/.
             """,
         version: NotesVersion.current,
+        // Each subcommand names itself (`commandName:`). Left out, ArgumentParser derives the name
+        // from the type's on every start, through `String(describing:)`: a search of every protocol
+        // conformance in this binary, 2 ms of the 45 ms an incremental `notes build` takes.
         subcommands: [Build.self, Run.self, Check.self, New.self, Serve.self, Exec.self]
     )
 

@@ -81,14 +81,16 @@ package struct ProjectCheck: Sendable {
     /// a draft shares fails only once the draft is published: a warning, unless drafts are held to
     /// the same bar.
     private func addressFindings(_ notes: [LoadedNote]) -> [Diagnostic] {
-        let numbered = { (notes: [LoadedNote]) in notes.map { (frontMatter: $0.frontMatter, displayPath: $0.displayPath) } }
-        var findings = NoteAddresses.duplicateNumbers(numbered(notes.filter { !$0.frontMatter.isDraft }))
-        for finding in NoteAddresses.duplicateNumbers(numbered(notes)) where !findings.contains(finding) {
+        let claims = { (notes: [LoadedNote]) in notes.map { NoteAddresses.Claim(slug: $0.slug, $0.frontMatter) } }
+        let paths = Dictionary(notes.map { ($0.slug, $0.displayPath) }) { first, _ in first }
+        let displayPath = { (slug: String) in paths[slug] ?? slug }
+        var findings = NoteAddresses.duplicateNumbers(claims(notes.filter { !$0.frontMatter.isDraft }), displayPath: displayPath)
+        for finding in NoteAddresses.duplicateNumbers(claims(notes), displayPath: displayPath) where !findings.contains(finding) {
             var finding = finding
             if !holdsDraftsToTheSameBar { finding.severity = .warning }
             findings.append(finding)
         }
-        return findings + NoteAddresses.aliasConflicts(notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) })
+        return findings + NoteAddresses.aliasConflicts(claims(notes), displayPath: displayPath)
     }
 
     /// How a finding about `listing` counts: a warning in a draft (unless drafts are held to the

@@ -7,6 +7,7 @@ import NotesSite
 /// `notes build`: renders content/ into site/ (or the folder `--output` names), atomically.
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site from content/ into site/.",
         discussion: """
             Renders every note, the home page, tag pages, atom.xml, sitemap.xml and 404.html. The site is \

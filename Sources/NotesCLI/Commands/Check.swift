@@ -10,6 +10,7 @@ import NotesSite
 /// transcript says.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the notes and that every stored run still reproduces.",
         discussion: """
             Reads every note and template like `notes build` (writing nothing), fails on runnable \

@@ -8,6 +8,7 @@ import NotesTransport
 /// `notes exec`: runs any command against a loopback Messages API that replays, records or forwards.
 struct Exec: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exec",
         abstract: "Run a command under the recorded transport.",
         discussion: """
             The command gets ANTHROPIC_BASE_URL (a loopback server) and a fresh per-run token as \

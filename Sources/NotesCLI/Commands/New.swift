@@ -6,6 +6,7 @@ import NotesSite
 /// `notes new`: starts a note folder with its front matter and a runnable starter listing.
 struct New: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new note: content/NN-slug/note.md and a starter listing.",
         discussion: """
             Takes the next free number, makes the slug from the title, fills in the date and the site's \

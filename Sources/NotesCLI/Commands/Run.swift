@@ -11,6 +11,7 @@ import NotesTransport
 /// `notes run`: runs listings for real through the transport and stores their transcripts.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run runnable listings and store their transcripts.",
         discussion: """
             Runs every listing whose fence has `run` (or those named: a note such as 03-do-it-all-at-once \

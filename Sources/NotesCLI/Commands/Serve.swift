@@ -10,6 +10,7 @@ import NotesTransport
 /// `notes serve`: a live preview for authors.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site on http://127.0.0.1:1313/, rebuilt and reloaded on every change.",
         discussion: """
             Builds into .notes/preview/site (site/ is never touched), serves it on loopback, and watches \

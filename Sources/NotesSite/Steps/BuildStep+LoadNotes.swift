@@ -79,25 +79,22 @@ extension BuildStep {
         }
         var notes = try await loader.load(changed, stamps: changedStamps, concurrency: limit)
         // Drafts included: their addresses are taken too (drafts are always read, never kept).
-        let aliasConflicts = NoteAddresses.aliasConflicts(
-            notes.map { ($0.slug, $0.displayPath, $0.frontMatter.aliases) }
-                + unchanged.map { ($0.slug, noteDisplay($0.slug), $0.page.frontMatter.aliases) })
+        let claims =
+            (notes.map { NoteAddresses.Claim(slug: $0.slug, $0.frontMatter) }
+                + unchanged.map { NoteAddresses.Claim(slug: $0.slug, $0.page.frontMatter) })
+        let aliasConflicts = NoteAddresses.aliasConflicts(claims, displayPath: noteDisplay)
         if !context.options.includeDrafts {
             notes.removeAll { $0.frontMatter.isDraft }
             unchanged.removeAll { $0.page.frontMatter.isDraft }
         }
-        let all = (notes.map { NoteOrder($0.slug, $0.frontMatter) } + unchanged.map { NoteOrder($0.slug, $0.page.frontMatter) })
-        let duplicates = NoteAddresses.duplicateNumbers(
-            all.sorted { $0.slug < $1.slug }.map { entry in
-                (entry.frontMatter, noteDisplay(entry.slug))
-            })
+        let all = notes.map { NoteOrder($0.slug, $0.frontMatter) } + unchanged.map { NoteOrder($0.slug, $0.page.frontMatter) }
+        // Numbers are taken by the notes published (all of them, unless drafts were left out).
+        let published = claims.count == all.count ? nil : Set(all.map(\.slug))
+        let numbered = published.map { published in claims.filter { published.contains($0.slug) } } ?? claims
+        let duplicates = NoteAddresses.duplicateNumbers(numbered.sorted { $0.slug < $1.slug }, displayPath: noteDisplay)
         guard duplicates.isEmpty, aliasConflicts.isEmpty else { throw DiagnosticList(duplicates + aliasConflicts) }
         // The feed carries its notes in full: an unchanged one whose feed body was never kept is read.
-        let order = all.indices.sorted { a, b in
-            NoteOrder.newestFirst(
-                (all[a].frontMatter.date, all[a].frontMatter.number, all[a].slug),
-                (all[b].frontMatter.date, all[b].frontMatter.number, all[b].slug))
-        }
+        let order = all.indices.sorted { NoteOrder.newestFirst(all[$0], all[$1]) }
         let feed = Set(order.prefix(site.feedLimit == 0 ? order.count : site.feedLimit).map { all[$0].slug })
         let withoutFeedBody = unchanged.filter { feed.contains($0.slug) && !$0.hasFeedBody }
         if !withoutFeedBody.isEmpty {
@@ -113,21 +110,23 @@ extension BuildStep {
 }
 
 /// Where a note goes in lists: newest date first; for the same date, the higher number first; then
-/// by folder.
+/// by folder. Holds just what it needs, for sorting many notes without copying their front matter.
 struct NoteOrder {
     var slug: String
-    var frontMatter: FrontMatter
+    var date: NoteDate
+    var number: Int
 
     init(_ slug: String, _ frontMatter: FrontMatter) {
         self.slug = slug
-        self.frontMatter = frontMatter
+        self.date = frontMatter.date
+        self.number = frontMatter.number
     }
 
     static func newestFirst(_ a: NoteOrder, _ b: NoteOrder) -> Bool {
-        newestFirst((a.frontMatter.date, a.frontMatter.number, a.slug), (b.frontMatter.date, b.frontMatter.number, b.slug))
+        newestFirst((a.date, a.number, a.slug), (b.date, b.number, b.slug))
     }
 
-    /// The order on just what it needs, for sorting many notes without copying their front matter.
+    /// The order on its parts, for what is not a ``NoteOrder``.
     static func newestFirst(_ a: (NoteDate, Int, String), _ b: (NoteDate, Int, String)) -> Bool {
         if a.0 != b.0 { return a.0 > b.0 }
         if a.1 != b.1 { return a.1 > b.1 }
