@@ -67,10 +67,13 @@ package final class StagedOutput: Sendable {
             if let stamp = FileStamp.of(target) { stamps.withLock { $0[path] = stamp } }
             return
         }
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Written over the old bytes, then cut to length, rather than opened with O_TRUNC: a file
+        // truncated to nothing is written to disk by ext4 when it is closed (its safeguard for files
+        // replaced that way), a disk write per page. The spare is swapped in only once complete.
+        let fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("cannot create", path) }
         defer { close(fd) }
-        guard FileContents.write(bytes, to: fd) else { throw failure("cannot write", path) }
+        guard FileContents.write(bytes, to: fd), ftruncate(fd, off_t(bytes.count)) == 0 else { throw failure("cannot write", path) }
         if let stamp = FileStamp.of(descriptor: fd) { stamps.withLock { $0[path] = stamp } }
     }
 
