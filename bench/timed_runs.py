@@ -4,15 +4,20 @@
     bench/timed_runs.py RUNS [--before SHELL-COMMAND] -- COMMAND [ARG...]
 
 Runs COMMAND RUNS times (its output discarded) and prints one line: the median, minimum and maximum
-wall seconds, then the median peak memory (max RSS) in KiB. Each run is spawned directly
-(posix_spawn) and reaped with wait4, which also gives its peak memory, so nothing else is inside the
-timed span: timing around `/usr/bin/time` between two `date` calls put about 6 ms of other processes
-into a 45 ms figure. --before runs untimed (through sh) before each run. Exits 1 when a run fails.
+wall seconds, then the peak memory (max RSS) in KiB. Each timed run is spawned directly (posix_spawn)
+and reaped with wait4, so nothing else is inside the timed span: timing around `/usr/bin/time`
+between two `date` calls put about 6 ms of other processes into a 45 ms figure. The memory comes from
+one more run, untimed, under GNU time (Debian `time`): a process spawned from Python starts out
+sharing Python's memory, which the kernel counts into its peak (about 14 MiB). Without GNU time it is
+the timed runs' median peak, which is never below that. --before runs untimed (through sh) before
+each run, the memory run's too. Exits 1 when a run fails.
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -23,9 +28,10 @@ def main(argv):
     options, command = argv[:split], argv[split + 1:]
     runs = int(options[0])
     before = options[options.index("--before") + 1] if "--before" in options else None
-    executable = command[0]
-    if os.sep not in executable:  # posix_spawn does not search PATH
-        executable = subprocess.check_output(["sh", "-c", 'command -v "$0"', executable], text=True).strip()
+    # posix_spawn does not search PATH.
+    executable = command[0] if os.sep in command[0] else shutil.which(command[0])
+    if executable is None:
+        sys.exit(f"timed_runs: {command[0]} not found")
     seconds, memory = [], []
     with open(os.devnull, "wb") as null:
         actions = [(os.POSIX_SPAWN_DUP2, null.fileno(), 1), (os.POSIX_SPAWN_DUP2, null.fileno(), 2)]
@@ -39,7 +45,14 @@ def main(argv):
             if os.waitstatus_to_exitcode(status) != 0:
                 sys.exit(f"timed_runs: {' '.join(command)} failed (status {status})")
             memory.append(usage.ru_maxrss)  # KiB on Linux
-    print(f"{statistics.median(seconds):.6f} {min(seconds):.6f} {max(seconds):.6f} {statistics.median(memory):.0f}")
+    peak = statistics.median(memory)
+    if os.path.exists("/usr/bin/time"):
+        if before:
+            subprocess.run(["sh", "-c", before], check=True)
+        with tempfile.NamedTemporaryFile("r") as report:
+            subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M", *command], check=True, capture_output=True)
+            peak = int(report.read().split()[-1])
+    print(f"{statistics.median(seconds):.6f} {min(seconds):.6f} {max(seconds):.6f} {peak:.0f}")
 
 
 if __name__ == "__main__":
