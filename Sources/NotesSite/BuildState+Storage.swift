@@ -18,7 +18,8 @@ extension BuildState {
     /// Messages keep the paths as the build printed them, so the folder they are relative to counts too.
     package static func engineKey(options: BuildOptions, layout: ProjectLayout) -> String {
         var key =
-            "notes-build-state-5 drafts=\(options.includeDrafts) preview=\(options.preview) runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
+            "notes-build-state-5 drafts=\(options.includeDrafts) preview=\(options.preview) "
+            + "runs-required=\(options.requiresRuns) messages-from=\(layout.displayBase.path)"
         #if os(Linux)
             let executable = "/proc/self/exe"
         #else

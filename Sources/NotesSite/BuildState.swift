@@ -80,12 +80,10 @@ package final class NoteRecord: Sendable {
     package let fileVersion: UInt64
     /// Hashes of what the home page, a tag page and the feed show of the note: a list whose notes'
     /// hashes are those of the previous build is that build's list.
-    let homeListing: UInt64
-    let tagListing: UInt64
-    let feedEntry: UInt64
+    let listHashes: ListHashes
 
-    /// What lists show of a note, hashed: see ``homeListing``, ``tagListing``, ``feedEntry``.
-    struct ListHashes {
+    /// What lists show of a note, hashed: its home page entry, its tag page entry, its feed entry.
+    struct ListHashes: Sendable {
         var home: UInt64
         var tag: UInt64
         var feed: UInt64
@@ -131,9 +129,7 @@ package final class NoteRecord: Sendable {
         var fileVersion = ChangeHash()
         fileVersion.add(Int64(bitPattern: folderStamp))
         self.fileVersion = fileVersion.value
-        homeListing = listHashes.home
-        tagListing = listHashes.tag
-        feedEntry = listHashes.feed
+        self.listHashes = listHashes
     }
 
     private static func listHashes(page: NotePage, homeSummary: String, tagSummary: String, hasFeedBody: Bool) -> ListHashes {
@@ -146,8 +142,6 @@ package final class NoteRecord: Sendable {
         feed.add(page.author)
         return ListHashes(home: home.value, tag: tag.value, feed: feed.value)
     }
-
-    var listHashes: ListHashes { ListHashes(home: homeListing, tag: tagListing, feed: feedEntry) }
 
     package var slug: String { page.slug }
 

@@ -9,7 +9,7 @@
 #endif
 
 /// Small POSIX file helpers for the output writer, where Foundation's per-call overhead shows.
-enum FileContents {
+package enum FileContents {
     /// Whether the regular file at `path` holds exactly `bytes`.
     static func matches(_ bytes: [UInt8], at path: String) -> Bool {
         read(path, expectedSize: bytes.count) == bytes
@@ -69,7 +69,7 @@ enum FileContents {
     ///
     /// - Parameter status: called first with the folder's own status, taken before any entry is read
     ///   (a change while reading then makes the folder newer than this).
-    static func list(
+    package static func list(
         _ folder: String, status: ((stat) -> Void)? = nil, _ visit: (_ name: String, _ isFolder: Bool?) -> Void
     ) -> Bool {
         guard let handle = opendir(folder) else { return false }
@@ -92,7 +92,7 @@ enum FileContents {
     }
 
     /// Whether `path` is a folder itself, not a symbolic link to one (links are not followed).
-    static func isFolder(_ path: String) -> Bool {
+    package static func isFolder(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }

@@ -16,12 +16,10 @@ extension NoteScaffold {
     /// The notes in `layout`'s `content/` (its folders holding a `note.md`), by folder name.
     static func existingNotes(in layout: ProjectLayout) -> [ExistingNote] {
         let parser = NoteParser()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.content.path)) ?? []
-        return names.sorted().compactMap { folder in
+        let folders = (try? NoteLoader(layout: layout).noteSlugs()) ?? []
+        return folders.compactMap { folder in
             let file = layout.content.appendingPathComponent(folder).appendingPathComponent("note.md")
-            guard !folder.hasPrefix("."), !folder.hasPrefix("_"), let data = FileManager.default.contents(atPath: file.path) else {
-                return nil
-            }
+            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
             let frontMatter = try? parser.parse(String(decoding: data, as: UTF8.self), path: layout.display(file)).frontMatter
             let slug = folder.drop { $0.isNumber }.drop { $0 == "-" }
             return ExistingNote(folder: folder, slug: String(slug), frontMatter: frontMatter)

@@ -96,6 +96,14 @@ package final class StagedOutput: Sendable {
         return (try? write(bytes, to: path)) != nil
     }
 
+    /// Places the file an earlier build wrote at `path` for `version`: the spare's kept as it is, else
+    /// the published one copied. False when neither is that file any more (then write it).
+    package func reuse(_ path: String, version: UInt64, previous: BuildState) -> Bool {
+        if let spare = previous.spare[path], spare.version == version, keep(path, expected: spare.stamp) { return true }
+        guard let published = previous.published[path], published.version == version else { return false }
+        return copyPublished(path, expected: published.stamp)
+    }
+
     /// The stamp of every file this build wrote or kept, by path in the site.
     package var writtenStamps: [String: FileStamp] { stamps.withLock { $0 } }
 

@@ -117,9 +117,8 @@ struct Exec: AsyncParsableCommand {
         func exchanges(_ count: Int) -> String { count == 1 ? "1 exchange" : "\(count) exchanges" }
         switch report.mode {
         case .replay:
-            note(
-                "notes exec: replayed \(exchanges(answered)) from \(cassette ?? "")\(report.pace == .fast ? " (fast)" : " at recorded pace")"
-            )
+            let pace = report.pace == .fast ? " (fast)" : " at recorded pace"
+            note("notes exec: replayed \(exchanges(answered)) from \(cassette ?? "")\(pace)")
         case .record: note("notes exec: recorded \(exchanges(report.cassette?.entries.count ?? 0)) to \(cassette ?? "")")
         case .live: note("notes exec: forwarded \(exchanges(forwarded)) live; nothing was kept")
         }

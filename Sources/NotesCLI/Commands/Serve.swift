@@ -70,7 +70,8 @@ struct Serve: AsyncParsableCommand {
             DiagnosticPrinter().print(
                 Diagnostic(
                     .warning, at: nil,
-                    "--host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can read the preview, drafts included",
+                    "--host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can read the "
+                        + "preview, drafts included",
                     help: "leave out --host to serve on 127.0.0.1 only; requests must still name this machine by address or a loopback name"
                 ))
         }

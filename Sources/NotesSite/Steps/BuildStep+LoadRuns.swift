@@ -9,15 +9,22 @@ extension BuildStep {
     /// error for `notes check`), except that with ``BuildOptions/requiresRuns`` a published note's
     /// listing that has never been run fails the build.
     package static let loadRuns = BuildStep("load runs") { context in
-        let layout = context.layout
-        let options = context.options
-        context.notes = await context.notes.concurrentMap(limit: options.concurrency) { note in
+        context.notes = try await context.notes.attachingRuns(layout: context.layout, options: context.options)
+    }
+}
+
+extension [LoadedNote] {
+    /// These notes with their runs attached (see ``LoadedNote/attachRuns(layout:options:)``), in
+    /// parallel; throws their ``LoadedNote/runErrors`` when there are any.
+    func attachingRuns(layout: ProjectLayout, options: BuildOptions) async throws(DiagnosticList) -> [LoadedNote] {
+        let notes = await concurrentMap(limit: options.concurrency) { note in
             var note = note
             note.attachRuns(layout: layout, options: options)
             return note
         }
-        let neverRun = context.notes.flatMap(\.runErrors)
+        let neverRun = notes.flatMap(\.runErrors)
         if !neverRun.isEmpty { throw DiagnosticList(neverRun) }
+        return notes
     }
 }
 

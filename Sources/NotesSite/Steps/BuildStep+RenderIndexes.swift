@@ -40,7 +40,7 @@ extension BuildStep {
         }
         var versions: [String: UInt64] = [:]
         versions["index.html"] = inputs("index") { hash in
-            for record in records { hash.add(Int64(bitPattern: record.homeListing)) }
+            for record in records { hash.add(Int64(bitPattern: record.listHashes.home)) }
             for tag in tags {
                 hash.add(tag.name)
                 hash.add(Int64(recordsByTag[tag]!.count))
@@ -49,14 +49,14 @@ extension BuildStep {
         for tag in tags {
             versions[tag.path] = inputs("tag") { hash in
                 hash.add(tag.name)
-                for record in recordsByTag[tag]! { hash.add(Int64(bitPattern: record.tagListing)) }
+                for record in recordsByTag[tag]! { hash.add(Int64(bitPattern: record.listHashes.tag)) }
             }
         }
         versions["atom.xml"] = inputs("-") { hash in
-            for record in records.prefix(feedNotes.count) { hash.add(Int64(bitPattern: record.feedEntry)) }
+            for record in records.prefix(feedNotes.count) { hash.add(Int64(bitPattern: record.listHashes.feed)) }
         }
         versions["sitemap.xml"] = inputs("-") { hash in
-            for record in records { hash.add(Int64(bitPattern: record.homeListing)) }
+            for record in records { hash.add(Int64(bitPattern: record.listHashes.home)) }
         }
         versions["404.html"] = inputs("404") { _ in }
         context.listVersions = versions
@@ -66,14 +66,7 @@ extension BuildStep {
         let previous = context.previous
         /// Keeps or copies the page the previous build made from the same inputs, else renders it.
         @Sendable func place(_ path: String, render: () -> String) throws(BuildError) {
-            let version = made[path]!
-            if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return }
-            if let published = previous.published[path], published.version == version,
-                output.copyPublished(path, expected: published.stamp)
-            {
-                return
-            }
-            try output.write(render(), to: path)
+            if !output.reuse(path, version: made[path]!, previous: previous) { try output.write(render(), to: path) }
         }
 
         try place("index.html") { pages.index(notes, summaries: homeSummaries, tags: tags.map { ($0, recordsByTag[$0]!.count) }) }

@@ -39,15 +39,8 @@ extension BuildStep {
             }
         }
         if !reread.isEmpty {
-            let options = context.options
             let notes = try await NoteLoader(layout: layout).load(reread, concurrency: limit)
-            context.notes += await notes.concurrentMap(limit: limit) { note in
-                var note = note
-                note.attachRuns(layout: layout, options: options)
-                return note
-            }
-            let neverRun = context.notes.flatMap(\.runErrors)
-            if !neverRun.isEmpty { throw DiagnosticList(neverRun) }
+            context.notes += try await notes.attachingRuns(layout: layout, options: context.options)
         }
         let results = await context.notes.concurrentMap(limit: limit) { note in
             Result { () throws(BuildError) -> NoteRecord in try renderer.render(note) }
@@ -110,14 +103,7 @@ struct NoteRenderer: Sendable {
     /// the body in memory) filled again. Nil when none of these can be done: the note is read again.
     func reuse(_ record: NoteRecord, previous: BuildState, layout: ProjectLayout) throws(BuildError) -> NoteRecord? {
         /// Keeps or copies `path` when an earlier build wrote it for this version of the note.
-        func place(_ path: String) -> Bool {
-            let version = record.version(of: path)
-            if let spare = previous.spare[path], spare.version == version, output.keep(path, expected: spare.stamp) { return true }
-            if let published = previous.published[path], published.version == version {
-                return output.copyPublished(path, expected: published.stamp)
-            }
-            return false
-        }
+        func place(_ path: String) -> Bool { output.reuse(path, version: record.version(of: path), previous: previous) }
         if record.pageKey == pageKey {
             return record.outputs.allSatisfy(place) ? record : nil
         }
