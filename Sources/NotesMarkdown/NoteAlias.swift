@@ -32,7 +32,7 @@ package struct NoteAlias: Hashable, Sendable {
             }
         guard isFolderName else {
             throw MarkdownError(
-                .invalidField, at: location, "the alias \"\(text)\" is not an old address of a note",
+                .invalidField, at: location, "the alias \(text.quotedForDiagnostic()) is not an old address of a note",
                 help: "write the folder name the note had, e.g. `aliases: [03-old-name]` (or its path, `/notes/03-old-name/`)")
         }
         self.folder = String(path)

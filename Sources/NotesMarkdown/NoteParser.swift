@@ -100,7 +100,7 @@ package struct NoteParser: Sendable {
         let dateText = try fields.string("date", required: true, help: "add a line `date: YYYY-MM-DD`")!
         guard let date = NoteDate(iso: dateText) else {
             throw MarkdownError(
-                .invalidField, at: fields.location(of: "date"), "invalid date \"\(dateText)\"",
+                .invalidField, at: fields.location(of: "date"), "invalid date \(dateText.quotedForDiagnostic())",
                 help: "write the date as YYYY-MM-DD, e.g. `date: 2026-04-26`")
         }
         let readingTime = try fields.int("reading_time")
@@ -112,7 +112,8 @@ package struct NoteParser: Sendable {
         let tags = try fields.strings("tags") ?? []
         if let long = tags.first(where: { $0.count > 80 }) {
             throw MarkdownError(
-                .invalidField, at: fields.location(of: "tags"), "the tag \"\(long.prefix(20))…\" is too long to be a page's address",
+                .invalidField, at: fields.location(of: "tags"),
+                "the tag \(long.quotedForDiagnostic(limit: 20)) is too long to be a page's address",
                 help: "use a tag of at most 80 characters")
         }
         // A tag names its page (`tags/<slug>/`): one with no letter or digit would have no name of its
@@ -121,7 +122,7 @@ package struct NoteParser: Sendable {
             !text.contains { $0.isLetter || $0.isNumber || $0 == "_" }
         }) {
             throw MarkdownError(
-                .invalidField, at: location, "the tag \"\(wordless)\" has no letter or digit to name its page",
+                .invalidField, at: location, "the tag \(wordless.quotedForDiagnostic()) has no letter or digit to name its page",
                 help: "tags name pages (tags/<tag>/): use a word, e.g. `tags: [agents, tool-use]`")
         }
         var aliases: [NoteAlias] = []

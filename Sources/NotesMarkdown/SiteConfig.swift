@@ -69,7 +69,8 @@ extension SiteConfig {
         let baseURL = try fields.string("base_url", required: true, help: "add a line `base_url: https://example.com/`")!
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
             throw MarkdownError(
-                .invalidField, at: fields.location(of: "base_url"), "`base_url` must be an absolute http(s) URL, not \"\(baseURL)\"",
+                .invalidField, at: fields.location(of: "base_url"),
+                "`base_url` must be an absolute http(s) URL, not \(baseURL.quotedForDiagnostic())",
                 help: "write the address the site is published at, e.g. `base_url: https://example.com/notes/`")
         }
         self.init(

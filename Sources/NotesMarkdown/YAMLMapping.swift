@@ -148,7 +148,8 @@ package struct YAMLMapping {
             if let extraKey {
                 help += (help.isEmpty ? "" : " ") + "Custom fields go under `\(extraKey):`."
             }
-            throw MarkdownError(.unknownField, at: location, "unknown field `\(key)`", help: help.isEmpty ? nil : help)
+            throw MarkdownError(
+                .unknownField, at: location, "unknown field `\(key.escapedForDiagnostic())`", help: help.isEmpty ? nil : help)
         }
     }
 
@@ -174,7 +175,7 @@ package struct YAMLMapping {
     }
 
     private static func show(_ node: Node) -> String {
-        if let text = node.scalar?.string { return "\"\(text)\"" }
+        if let text = node.scalar?.string { return text.quotedForDiagnostic() }
         return node.sequence != nil ? "a list" : "a mapping"
     }
 }

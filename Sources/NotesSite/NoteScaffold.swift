@@ -41,7 +41,8 @@ package struct NoteScaffold: Hashable, Sendable {
         let noteDate: NoteDate
         if let date {
             guard let parsed = NoteDate(iso: date) else {
-                throw Diagnostic(at: nil, "invalid date \"\(date)\"", help: "write the date as YYYY-MM-DD, e.g. 2026-04-26")
+                throw Diagnostic(
+                    at: nil, "invalid date \(date.quotedForDiagnostic())", help: "write the date as YYYY-MM-DD, e.g. 2026-04-26")
             }
             noteDate = parsed
         } else {

@@ -30,4 +30,12 @@ import Testing
         ])
         #expect(list.diagnostics.map(\.message) == ["a2", "a9", "b", "unplaced"])
     }
+
+    @Test func aQuotedValueStaysOnOneLineAndShort() {
+        #expect("2026-13-45".quotedForDiagnostic() == "\"2026-13-45\"")
+        #expect("block\ntwo\r\n\tend\u{1B}[0m".quotedForDiagnostic() == #""block\ntwo\r\n\tend\u{1B}[0m""#)
+        #expect("héllo “quoted” 🙂".quotedForDiagnostic() == "\"héllo “quoted” 🙂\"")
+        #expect(String(repeating: "x", count: 25).quotedForDiagnostic(limit: 20) == "\"\(String(repeating: "x", count: 20))…\"")
+        #expect(String(repeating: "x", count: 20).quotedForDiagnostic(limit: 20) == "\"\(String(repeating: "x", count: 20))\"")
+    }
 }

@@ -113,6 +113,20 @@ extension BadInputCase {
             BadInputCase(
                 name: "front-matter-date-other-format", edits: [.xFront("title: X\ndate: 26/04/2026")],
                 expect: ["\(x):3:1: error: invalid date \"26/04/2026\""]),
+            // A value written over several lines (a block scalar, a quoted "\n") is shown with escapes,
+            // so the error stays one line with its help under it.
+            BadInputCase(
+                name: "front-matter-date-block-scalar", edits: [.xFront("title: X\ndate: |\n  block\n  two")],
+                expect: ["\(x):3:1: error: invalid date \"block\\ntwo\\n\"\n  help: write the date as YYYY-MM-DD"]),
+            BadInputCase(
+                name: "front-matter-tag-line-break", edits: [.xFront("title: X\ndate: 2026-01-01\ntags: [\"\\n\\t\"]")],
+                expect: ["\(x):4:8: error: the tag \"\\n\\t\" has no letter or digit to name its page\n  help:"]),
+            BadInputCase(
+                name: "front-matter-alias-line-break", edits: [.xFront("title: X\ndate: 2026-01-01\naliases: [\"a\\nb\"]")],
+                expect: ["\(x):4:11: error: the alias \"a\\nb\" is not an old address of a note\n  help:"]),
+            BadInputCase(
+                name: "front-matter-unknown-key-line-break", edits: [.xFront("title: X\ndate: 2026-01-01\n\"ti\\ntle\": 1")],
+                expect: ["\(x):4:1: error: unknown field `ti\\ntle`\n  help:"]),
             BadInputCase(
                 name: "front-matter-date-list", edits: [.xFront("title: X\ndate: [1]")], expect: ["\(x):3:7: error: `date` must be text"]),
             BadInputCase(
