@@ -227,6 +227,20 @@ import Testing
         #expect(!result.visited.replaying && result.visited.marked == 0)
     }
 
+    @Test func nothingMovesWhenTheScriptLoads() async throws {
+        let result = try await driveSeed("shift", as: Shift.self)
+        #expect(result.widths.map(\.width) == [360, 1280])
+        for width in result.widths {
+            // Before the script runs (it is blocked here, as on a slow connection), the controls already
+            // take their room; once it has run, every element is where it was and the page is as large.
+            #expect(width.scriptBlocked, "player.js ran although blocked (\(width.width) px)")
+            #expect(width.errors.isEmpty, "console errors at \(width.width) px: \(width.errors)")
+            #expect(width.elements[0] == width.elements[1] && width.elements[0] > 500)
+            #expect(width.movedCount == 0, "\(width.movedCount) elements moved at \(width.width) px, e.g. \(width.moved)")
+            #expect(width.sizeBefore == width.sizeAfter, "the page's size changed at \(width.width) px")
+        }
+    }
+
     /// A streamed run, written by hand: one final step whose thinking and reply came in pieces.
     static let streamedTranscript = """
         {
@@ -338,6 +352,18 @@ extension PlayerBrowserTests {
         var onControls, copyButtons: [String]
         var onStepLink: StepLink
         var errors: [String]
+    }
+
+    struct Shift: Decodable {
+        struct Width: Decodable {
+            var width: Int
+            var scriptBlocked: Bool
+            var sizeBefore, sizeAfter, elements: [Int]
+            var moved: [String]
+            var movedCount: Int
+            var errors: [String]
+        }
+        var widths: [Width]
     }
 
     struct Keys: Decodable {

@@ -14,6 +14,7 @@ Scenarios (each prints one JSON object; PlayerBrowserTests asserts on it):
     reduced PAGE_URL             Play with prefers-reduced-motion: the moments shown
     reload  PAGE_URL             move the player, reload the page, then open it afresh
     shots   PAGE_URL SECONDS DIR screenshots paused at SECONDS, light and dark, 360 px and 1280 px wide
+    shift   PAGE_URL             where every element sits before the script runs (player.js blocked) and after
     visible-text PAGE_URL        the visible text of any page with JavaScript off (makes the golden file)
 
 Every scenario but visible-text also reports `errors`: console errors and uncaught exceptions.
@@ -40,6 +41,19 @@ VISIBLE_TEXT = """((hide, opened) => {
   hidden.forEach(e => e.style.removeProperty('display'));
   return text;
 })"""
+
+# Where every element of the page sits (left, top, width, height, from the document's corner), leaving
+# out what the script adds on top of the page (copy buttons, the playhead, the live region), with the
+# document's size: equal before and after the script has run when nothing shifts as it loads.
+LAYOUT = """(() => {
+  const added = '.copy-button, .rp-playhead, .rp-announcer';
+  const round = x => Math.round(x * 10) / 10;
+  const elements = [...document.body.querySelectorAll('*')].filter(e => !e.closest(added));
+  return {size: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+          boxes: elements.map(e => { const box = e.getBoundingClientRect();
+            return [e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''),
+                    round(box.left + scrollX), round(box.top + scrollY), round(box.width), round(box.height)]; })};
+})()"""
 
 # The step list's visible text, as if it were open.
 STEPS_TEXT = """(() => {
@@ -359,6 +373,31 @@ def shots(chromium, url, seconds, folder):
     return {"shots": taken}
 
 
+def shift(chromium, url):
+    """The page's layout with the player's script blocked (as a reader sees it while the script is
+    still on its way) and once the player is ready, at a phone's width and a desktop's."""
+    result = {"widths": []}
+    for width in (360, 1280):
+        with opened(chromium, url, width=width) as page:
+            page.call("Network.enable", page=True)
+            page.call("Network.setBlockedURLs", {"urls": ["*assets/player.js"]}, page=True)
+            page.navigate(url)  # again, now with the script blocked
+            page.wait_for("document.readyState === 'complete' && 1")
+            before = page.evaluate(LAYOUT)
+            blocked = not page.evaluate("!!document.querySelector('.run-player.is-ready')")
+            errors = page.errors()
+        with opened(chromium, url, width=width) as page:
+            wait_ready(page)
+            after = page.evaluate(LAYOUT)
+            errors += page.errors()
+        moved = [[b, a] for b, a in zip(before["boxes"], after["boxes"]) if b != a]
+        result["widths"].append({
+            "width": width, "scriptBlocked": blocked, "sizeBefore": before["size"], "sizeAfter": after["size"],
+            "elements": [len(before["boxes"]), len(after["boxes"])], "moved": [json.dumps(m) for m in moved[:5]], "movedCount": len(moved),
+            "errors": [e for e in errors if "player.js" not in e]})
+    return result
+
+
 def visible_text(chromium, url):
     with opened(chromium, url, scripts=False) as page:
         return {"text": page.evaluate(VISIBLE_TEXT + "('', true)")}
@@ -376,6 +415,7 @@ if __name__ == "__main__":
         "reduced": lambda: reduced(chromium, url),
         "reload": lambda: reload(chromium, url),
         "shots": lambda: shots(chromium, url, rest[0], rest[1]),
+        "shift": lambda: shift(chromium, url),
         "visible-text": lambda: visible_text(chromium, url),
     }[scenario]
     print(json.dumps(run()))
