@@ -7,8 +7,8 @@ import Testing
 ///
 /// A case fails when a command dies by a signal or hangs, exits with anything but 0 or 1, exits 1
 /// with nothing on stderr or no `error:` line, or when a failed build changes site/ (or check changes
-/// anything). Diagnostics without a `help:` line, or with raw error text, are counted and printed but
-/// do not fail the test (the corpus pins those down case by case).
+/// anything), or when an error has no `help:` line under it or shows raw error text (a `DecodingError`,
+/// an errno string): the promise is a located error that says what to do.
 ///
 /// `NOTES_FUZZ_CASES` (default 300) and `NOTES_FUZZ_SEED` (default 0x5EED2026) choose the cases; case
 /// `i` mutates with seed `NOTES_FUZZ_SEED + i`, so `NOTES_FUZZ_SEED=<printed seed> NOTES_FUZZ_CASES=1`
@@ -70,6 +70,15 @@ import Testing
                 project kept at \(result.keptAt ?? "-")
                 """)
         }
+        for result in messages {
+            Issue.record(
+                """
+                fuzz case gave an error without help or with raw text: seed \(hex(result.seed)) \
+                (replay: NOTES_FUZZ_SEED=\(hex(result.seed)) NOTES_FUZZ_CASES=1)
+                mutations: \(result.steps.joined(separator: "; "))
+                \(result.messageFindings.joined(separator: "\n"))
+                """)
+        }
         let seconds = Double((clock.now - start).components.seconds)
         print(
             """
@@ -77,8 +86,8 @@ import Testing
             fuzz: builds that failed (exit 1): \(results.filter { $0.buildStatus == 1 }.count); checks that failed: \(results.filter { $0.checkStatus == 1 }.count)
             fuzz: crashes (signal or hang): \(crashes.count)
             fuzz: other failures: \(failures.count)
-            fuzz: cases with a diagnostic lacking `help:` or with raw error text (not failures): \(messages.count)
-            fuzz: failing seeds: \((crashes + failures).map { hex($0.seed) }.joined(separator: " "))
+            fuzz: cases with a diagnostic lacking `help:` or with raw error text: \(messages.count)
+            fuzz: failing seeds: \(Set((crashes + failures + messages).map(\.seed)).sorted().map(hex).joined(separator: " "))
             """)
         for result in messages.prefix(20) {
             print("fuzz: message finding \(hex(result.seed)): \(result.messageFindings.first ?? "")")
