@@ -105,11 +105,15 @@ def wait_ready(page):
     page.wait_for("document.querySelector('.run-player.is-ready') && 1")
 
 
-def opened(chromium, url, **emulation):
-    """A page with errors captured and the given emulation, loaded at `url`."""
+def opened(chromium, url, blocked=(), **emulation):
+    """A page with errors captured and the given emulation, loaded at `url`; requests for URLs
+    matching a pattern in `blocked` (e.g. "*assets/player.js") fail, as if never answered."""
     page = Page(chromium)
     page.capture_errors()
     page.emulate(**emulation)
+    if blocked:
+        page.call("Network.enable", page=True)
+        page.call("Network.setBlockedURLs", {"urls": list(blocked)}, page=True)
     page.navigate(url)
     return page
 
@@ -378,10 +382,7 @@ def shift(chromium, url):
     still on its way) and once the player is ready, at a phone's width and a desktop's."""
     result = {"widths": []}
     for width in (360, 1280):
-        with opened(chromium, url, width=width) as page:
-            page.call("Network.enable", page=True)
-            page.call("Network.setBlockedURLs", {"urls": ["*assets/player.js"]}, page=True)
-            page.navigate(url)  # again, now with the script blocked
+        with opened(chromium, url, blocked=["*assets/player.js"], width=width) as page:
             page.wait_for("document.readyState === 'complete' && 1")
             before = page.evaluate(LAYOUT)
             blocked = not page.evaluate("!!document.querySelector('.run-player.is-ready')")
