@@ -1,4 +1,5 @@
 import Foundation
+import NotesRecords
 import NotesRender
 import NotesTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import NotesDiagnostics
 import NotesMarkdown
+import NotesRecords
 import NotesSite
 import NotesTestSupport
 import Testing
